@@ -1,1 +1,40 @@
-"""extract stage."""
+"""Extraction: one cleaned `Article` in, one `ExtractionRecord` out.
+
+`Extractor` holds what is loaded once (the spaCy pipeline, the gazetteer and
+lexicons) and runs every extractor over each parsed document.  Each article is
+parsed exactly once, through `nlp.pipe`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from peacewire.records import Article, ExtractionRecord, Failure
+
+PIPE_BATCH = 16
+
+
+class Extractor:
+    """Runs the extractors over articles with one shared pipeline."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def extract_doc(self, article: Article, doc: Doc) -> ExtractionRecord:
+        """Build the record of one already-parsed article."""
+        return ExtractionRecord(article=article)
+
+    def extract(self, article: Article) -> ExtractionRecord:
+        return self.extract_doc(article, self.nlp(article.text))
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[ExtractionRecord | Failure]:
+        """Yield a record (or a `Failure` naming the article) per article, in order."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=PIPE_BATCH):
+            try:
+                yield self.extract_doc(article, doc)
+            except Exception as e:  # one bad article must not stop the batch
+                yield Failure(source=article.source, id=article.id, reason=f"extraction failed: {e!r}")
