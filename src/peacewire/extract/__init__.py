@@ -8,11 +8,15 @@ parsed exactly once, through `nlp.pipe`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from peacewire.records import Article, ExtractionRecord, Failure
+
+if TYPE_CHECKING:
+    from peacewire.extract.record import Resources
 
 PIPE_BATCH = 16
 
@@ -20,12 +24,20 @@ PIPE_BATCH = 16
 class Extractor:
     """Runs the extractors over articles with one shared pipeline."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, resources: Resources | None = None) -> None:
+        # Imported here so that `import peacewire.extract.quotes` does not
+        # load the gazetteer and every extractor with it.
+        from peacewire.extract.gazetteer import load_gazetteer
+        from peacewire.extract.record import Resources
+
         self.nlp = nlp
+        self.resources = resources or Resources(gazetteer=load_gazetteer())
 
     def extract_doc(self, article: Article, doc: Doc) -> ExtractionRecord:
         """Build the record of one already-parsed article."""
-        return ExtractionRecord(article=article)
+        from peacewire.extract.record import build_record
+
+        return build_record(article, doc, self.resources)
 
     def extract(self, article: Article) -> ExtractionRecord:
         return self.extract_doc(article, self.nlp(article.text))

@@ -1,0 +1,100 @@
+"""Assemble one article's extraction record from the extractors' outputs.
+
+The order matters and is the only place it is spelled out: actors first
+(everyone else names actors through the table), then quotations and their
+speakers, then events.  Each step is a plain function over the parsed `Doc`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc
+
+from peacewire.extract.actors import ActorTable, build_actor_table
+from peacewire.extract.gazetteer import Gazetteer
+from peacewire.extract.quotes import QuoteCandidate, find_quotes
+from peacewire.extract.speakers import SpeakerResolver
+from peacewire.extract.venues import find_venue
+from peacewire.records import Actor, Article, ExtractionRecord, Quote
+
+OUTLET_MATCH = 85
+"""rapidfuzz ratio above which a speaker is the publishing outlet itself."""
+
+
+@dataclass(frozen=True)
+class Resources:
+    """What extraction loads once and shares across articles."""
+
+    gazetteer: Gazetteer
+
+
+def _is_publisher(actor: Actor | None, article: Article) -> bool:
+    """The publishing outlet's own reporting is not a quotation."""
+    if actor is None or actor.type != "media" or not article.outlet:
+        return False
+    names = [actor.name, *actor.aliases]
+    return any(fuzz.ratio(n.lower(), article.outlet.lower()) >= OUTLET_MATCH for n in names)
+
+
+def _venue(doc: Doc, cand: QuoteCandidate, quoted: list[QuoteCandidate]) -> str | None:
+    """Look for the venue in the attribution's sentence, quotations blanked."""
+    anchor = cand.verb if cand.verb is not None else None
+    if anchor is not None:
+        start, end = anchor.sent.start_char, anchor.sent.end_char
+    else:
+        start = doc.text.rfind("\n", 0, cand.start) + 1
+        end = doc.text.find("\n", cand.end)
+        end = len(doc.text) if end < 0 else end
+    chars = list(doc.text[start:end])
+    for q in quoted:
+        for i in range(max(q.start, start), min(q.end, end)):
+            chars[i - start] = " "
+    return find_venue("".join(chars))
+
+
+def extract_quotes(doc: Doc, table: ActorTable, article: Article) -> list[Quote]:
+    """Quotations with resolved speakers and venues, in text order."""
+    candidates = find_quotes(doc)
+    resolver = SpeakerResolver(doc, table)
+    out: list[Quote] = []
+    for cand in candidates:
+        result = resolver.attribute(cand)
+        if not result.keep or _is_publisher(result.speaker, article):
+            continue
+        speaker = result.speaker.name if result.speaker is not None else None
+        cue = cand.verb.text if cand.verb is not None else None
+        out.append(
+            Quote(
+                speaker=speaker,
+                text=cand.text,
+                kind=cand.kind,
+                span=(cand.start, cand.end),
+                venue=_venue(doc, cand, candidates),
+                cue=cue,
+            )
+        )
+    return out
+
+
+def build_record(article: Article, doc: Doc, resources: Resources) -> ExtractionRecord:
+    table = build_actor_table(doc, resources.gazetteer)
+    quotes = extract_quotes(doc, table, article)
+    record = ExtractionRecord(article=article, quotes=quotes)
+    record.actors = participants(table.actors, record)
+    return record
+
+
+def participants(actors: list[Actor], record: ExtractionRecord) -> list[Actor]:
+    """The actors that speak, hold a position or take part in an event.
+
+    ANNOTATION.md lists those, not every name the article mentions; media
+    carrying a quotation count as its venue.
+    """
+    named: set[str] = {q.speaker for q in record.quotes if q.speaker}
+    named |= {p.holder for p in record.positions}
+    for e in record.events:
+        named |= {n for n in (e.perpetrator, e.supplier, e.recipient, e.controller, e.source) if n}
+    venues = " ".join(q.venue for q in record.quotes if q.venue).lower()
+    return [a for a in actors if a.name in named or (a.type == "media" and a.name.lower() in venues)]
