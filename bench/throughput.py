@@ -66,7 +66,7 @@ def read_articles(files: list[str]) -> list[Article]:
 
 def repeat(articles: list[Article], n: int) -> list[Article]:
     """At least `n` articles, cycling through `articles`, each copy with its own id."""
-    out = []
+    out: list[Article] = []
     while len(out) < n:
         k = len(out) // len(articles)
         out.extend(dataclasses.replace(a, id=f"{a.id}#{k}") for a in articles)

@@ -12,9 +12,12 @@ be piped without being polluted.
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import sys
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +29,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from spacy.language import Language
 
 from peacewire import __version__
-from peacewire.batch import BatchStats, extract_batch
+from peacewire.batch import BatchExtractor, BatchStats, extract_batch
 from peacewire.evaluation.files import EvaluationInputError, load_gold_cases
 from peacewire.evaluation.report import print_report
 from peacewire.evaluation.run import evaluate_cases
@@ -44,11 +47,17 @@ EXIT_USAGE = 2
 EXIT_FATAL = 3
 """The run could not start or was cut short (e.g. the spaCy model is missing)."""
 
+EXIT_INTERRUPTED = 130
+"""Stopped by Ctrl-C; what was written so far is complete lines."""
+EXIT_BROKEN_PIPE = 141
+"""The reader of standard output closed it (128 + SIGPIPE, as shell tools report)."""
+
 EXIT_STATUS_HELP = (
     "Exit status: 0 every input gave a record; "
     "1 the batch completed but some inputs failed (each is named on stderr and written to --errors); "
     "2 usage error (bad option, no such path, no article found, output folder missing); "
-    "3 the run could not start or complete (e.g. the spaCy model is not installed)."
+    "3 the run could not start or complete (e.g. the spaCy model is not installed); "
+    "130 interrupted (what was written is whole lines)."
 )
 EVAL_STATUS_HELP = (
     "Exit status: 0 every gold was scored against an extraction; "
@@ -74,6 +83,8 @@ class AppState:
     """
 
     nlp: Language | None = None
+    make_extractor: Callable[[Language], BatchExtractor] = Extractor
+    """Builds the extractor from the pipeline; a test may wrap the real one."""
 
     def pipeline(self) -> Language:
         if self.nlp is None:
@@ -120,10 +131,11 @@ def _check_output_path(err: Console, path: Path | None, option: str) -> None:
         raise _usage_error(err, f"{option} {path}: folder {path.parent} does not exist")
 
 
-def _load(err: Console, state: AppState) -> Language:
+def _extractor(err: Console, state: AppState) -> BatchExtractor:
+    """The extractor over the (once-loaded) pipeline; a missing model ends the run with EXIT_FATAL."""
     try:
-        return state.pipeline()
-    except RuntimeError as e:
+        return state.make_extractor(state.pipeline())
+    except (RuntimeError, OSError) as e:
         err.print(f"peacewire: fatal: {e}", markup=False)
         raise typer.Exit(EXIT_FATAL) from e
 
@@ -146,10 +158,9 @@ def _progress(err: Console, label: str) -> Progress:
 def extract(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
-            exists=True,
-            allow_dash=True,
+            metavar="PATH",
             show_default=False,
             help="Articles: .txt/.html/.htm files (NAME.meta.json beside one adds its metadata), "
             "folders (read recursively), .jsonl feeds, or - for JSON Lines on stdin.",
@@ -169,21 +180,25 @@ def extract(
     Failures are named on stderr, one line each, and the batch goes on.
     """
     err = _stderr()
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing:
+        raise _usage_error(err, f"no such file or folder: {', '.join(missing)}")
     _check_output_path(err, output, "--output")
     _check_output_path(err, errors, "--errors")
     if output is not None and errors is not None and output.resolve() == errors.resolve():
         raise _usage_error(err, "--output and --errors must be different files")
-    extractor = Extractor(_load(err, ctx.ensure_object(AppState)))
+    extractor = _extractor(err, ctx.ensure_object(AppState))
 
     stats = BatchStats()
     started = time.monotonic()
+    out = JsonlWriter(output)
     try:
         with ExitStack() as stack:
-            out = stack.enter_context(JsonlWriter(output))
+            stack.enter_context(out)
             errs = stack.enter_context(JsonlWriter(errors)) if errors is not None else None
             progress = stack.enter_context(_progress(err, "extracting"))
             task = progress.add_task("extract", total=None)
-            for item in extract_batch(read_inputs([str(p) for p in paths]), extractor, stats):
+            for item in extract_batch(read_inputs(paths), extractor, stats):
                 if isinstance(item, Failure):
                     progress.console.print(failure_message(item), markup=False)
                     if errs is not None:
@@ -191,14 +206,31 @@ def extract(
                 else:
                     out.write(item.to_json())
                 progress.advance(task)
+    except BrokenPipeError as e:
+        # the reader of stdout went away (e.g. `| head`): stop quietly, as shell tools do
+        _silence_stdout()
+        raise typer.Exit(EXIT_BROKEN_PIPE) from e
     except OSError as e:
         err.print(f"peacewire: fatal: {e}", markup=False)
         raise typer.Exit(EXIT_FATAL) from e
+    except KeyboardInterrupt as e:
+        summary = _extract_summary(stats, out.where, errors, time.monotonic() - started)
+        err.print(f"peacewire: interrupted; {summary.removeprefix('peacewire: ')}", markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from e
 
     if stats.inputs == 0:
-        raise _usage_error(err, f"no articles found in {' '.join(map(str, paths))}")
+        raise _usage_error(err, f"no articles found in {' '.join(paths)}")
     err.print(_extract_summary(stats, out.where, errors, time.monotonic() - started), markup=False)
     raise typer.Exit(EXIT_FAILURES if stats.failures else EXIT_OK)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit-time flush does not complain about the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def _extract_summary(stats: BatchStats, written_to: str, errors: Path | None, seconds: float) -> str:
@@ -224,6 +256,7 @@ def evaluate(
         typer.Argument(
             exists=True,
             file_okay=False,
+            metavar="GOLD_DIR",
             show_default=False,
             help="Folder of NAME.gold.json files, each beside its article "
             "NAME.txt/.html/.htm (+ NAME.meta.json).",
@@ -250,7 +283,7 @@ def evaluate(
         cases = load_gold_cases(gold_dir)
     except EvaluationInputError as e:
         raise _usage_error(err, str(e)) from e
-    extractor = Extractor(_load(err, ctx.ensure_object(AppState)))
+    extractor = _extractor(err, ctx.ensure_object(AppState))
 
     with _progress(err, "evaluating") as progress:
         task = progress.add_task("eval", total=len(cases))

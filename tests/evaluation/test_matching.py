@@ -13,7 +13,7 @@ ACTORS = [
 
 
 def test_fold_strips_accents_and_curly_quotes() -> None:
-    assert fold("Éléonore’s “plan”") == "eleonore's \"plan\""
+    assert fold("Éléonore’s “plan”") == 'eleonore\'s "plan"'
     assert fold(None) == ""
 
 

@@ -27,7 +27,11 @@ GOLD: dict[str, Any] = {
         {"name": "Sylvania", "aliases": [], "type": "state"},
     ],
     "quotes": [
-        {"speaker": "Anna Kovalenko", "text": "we will never trade the harbour for a pause", "kind": "direct"},
+        {
+            "speaker": "Anna Kovalenko",
+            "text": "we will never trade the harbour for a pause",
+            "kind": "direct",
+        },
         {"speaker": "Freedonia", "text": "talks could resume after the harvest festival", "kind": "indirect"},
     ],
     "positions": [
@@ -36,7 +40,12 @@ GOLD: dict[str, Any] = {
     ],
     "events": [
         {"type": "attack", "location": "Port Avalon", "killed": {"value": 4, "qualifier": "at_least"}},
-        {"type": "arms_transfer", "supplier": "Sylvania", "recipient": "Freedonia", "quantity": {"value": 12}},
+        {
+            "type": "arms_transfer",
+            "supplier": "Sylvania",
+            "recipient": "Freedonia",
+            "quantity": {"value": 12},
+        },
         {"type": "territorial_control", "controller": "Freedonia"},
     ],
 }
@@ -94,7 +103,10 @@ def test_quote_below_threshold_is_a_miss_and_a_spurious() -> None:
 
 
 def test_quote_at_exactly_the_threshold_matches() -> None:
-    gold = {"id": "edge", "quotes": [{"speaker": None, "text": "the convoy left at dawn", "kind": "indirect"}]}
+    gold = {
+        "id": "edge",
+        "quotes": [{"speaker": None, "text": "the convoy left at dawn", "kind": "indirect"}],
+    }
     pred = {"quotes": [{"speaker": None, "text": "the convoy left before noon"}]}  # token F1 = 0.6
     assert score_pairs([(gold, pred)]).metrics["quotes"]["tp"] == 1
 
@@ -112,7 +124,10 @@ def test_position_past_qualifier_must_agree() -> None:
     ev = score_pairs([(GOLD, pred)])
     assert ev.metrics["positions"]["tp"] == 1
     messages = [f.message for f in ev.findings]
-    assert messages == ["t1: missed position Sylvania/sanctions/support/past", "t1: spurious position Sylvania/sanctions/support"]
+    assert messages == [
+        "t1: missed position Sylvania/sanctions/support/past",
+        "t1: spurious position Sylvania/sanctions/support",
+    ]
 
 
 def test_attack_casualty_value_and_qualifier() -> None:
@@ -161,7 +176,10 @@ def test_overall_is_mean_of_three_f1() -> None:
 
 
 def test_counts_are_micro_averaged_over_articles() -> None:
-    other = {"id": "t2", "quotes": [{"speaker": None, "text": "a quiet night on the front", "kind": "direct"}]}
+    other = {
+        "id": "t2",
+        "quotes": [{"speaker": None, "text": "a quiet night on the front", "kind": "direct"}],
+    }
     ev = score_pairs([(GOLD, pred_from_gold()), (other, {"quotes": []})])
     assert ev.metrics["quotes"]["r"] == round(2 / 3, 4)
     assert ev.metrics["articles"] == 2

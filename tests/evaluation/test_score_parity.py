@@ -127,7 +127,9 @@ def test_metrics_equal_official_scorer(
 ) -> None:
     golds = [case.gold for case in load_gold_cases(dev_dir)]
     path = tmp_path / "pred.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in make_predictions(golds, rate, seed)), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r) + "\n" for r in make_predictions(golds, rate, seed)), encoding="utf-8"
+    )
 
     official = json.loads(run_score_py(score_py, dev_dir, path, "--json"))
     ours = score_predictions(golds, load_predictions(path))

@@ -472,10 +472,9 @@ def parse_actors(data: Any, filename: str = "actors.yaml") -> list[GazEntry]:
         if name in seen:
             raise GazetteerError(f"{where}: duplicate name")
         seen.add(name)
-        if typ == "state":
-            country = names_to_code[key(name)]
-        else:
-            country = country_of(item.get("country"), where)
+        country: str | None = (
+            names_to_code[key(name)] if typ == "state" else country_of(item.get("country"), where)
+        )
         roles = []
         for r in item.get("roles") or []:
             if not isinstance(r, dict) or "title" not in r:

@@ -31,6 +31,12 @@ MIN_CLAUSE_TOKENS = 3
 TRAILING_SENTENCE_PUNCT = ".,;:"
 """Punctuation that belongs to the reporter's sentence, not to the quote."""
 
+QUESTION_VERBS = frozenset({"ask", "question", "wonder"})
+"""Verbs that report a question: only their own subject's question counts."""
+
+POST_ATTRIBUTION_TOKENS = 12
+"""How far after a closing mark its attribution ("…,” said the minister) may stand."""
+
 LEAD_SEPARATORS = ":,—–-"
 """Characters that introduce a direct quotation after its attribution."""
 
@@ -48,6 +54,8 @@ class QuoteCandidate:
     subject: Token | None = None
     """Head token of the phrase naming the source, when the sentence names one."""
     pair: MarkPair | None = None
+    relay: Token | None = None
+    """Head of the phrase that relays this quotation ("…, the minister said")."""
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -72,13 +80,13 @@ def _is_reporting_verb(tok: Token, lex: ReportingLexicon) -> bool:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, following participles to their head.
 
-    "…, adding that …" and "…, noting …" take the subject of the verb they
-    hang from; "was told by X" takes the agent.
+    "…, adding that …" and "After months of insisting that …, Washington"
+    take the subject of the verb they hang from; "was quoted as saying" takes
+    the passive subject; "was told by X" the agent; "a statement saying" the
+    noun it qualifies.
     """
-    cur: Token | None = verb
-    for _ in range(3):
-        if cur is None:
-            return None
+    cur = verb
+    for _ in range(6):
         for child in cur.children:
             if child.dep_ == "nsubj":
                 return child
@@ -87,10 +95,23 @@ def subject_of(verb: Token) -> Token | None:
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         return grand
-        if cur.dep_ in ("advcl", "conj", "xcomp", "ccomp", "parataxis") and cur.tag_ in ("VBG", "VBN", "VB"):
-            cur = cur.head if cur.head is not cur else None
-        elif cur.dep_ == "conj":
+        if cur is not verb:
+            for child in cur.children:
+                if child.dep_ == "nsubjpass":
+                    return child
+        if cur.dep_ == "conj" and cur.head is not cur:
             cur = cur.head
+        elif cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head
+        elif cur.tag_ in ("VBG", "VBN", "VB") and cur.dep_ in (
+            "advcl", "xcomp", "ccomp", "parataxis", "pcomp", "conj"
+        ):
+            nxt = cur.head
+            while nxt.pos_ not in ("VERB", "AUX") and nxt.head is not nxt:
+                nxt = nxt.head
+            if nxt is cur or nxt.pos_ not in ("VERB", "AUX"):
+                return None
+            cur = nxt
         else:
             return None
     return None
@@ -156,7 +177,7 @@ class QuoteFinder:
         if not content:
             return False
         if not pre:
-            return True
+            return not self._continues_sentence(pair)
         if pre[-1] in LEAD_SEPARATORS:
             # "he said, “…”" / "She wrote: “…”" -- but not an appositive
             # fragment after a comma ("Russia, “the aggressor”, …").
@@ -169,6 +190,17 @@ class QuoteFinder:
         if pre.lower().endswith(" that") and self._ends_sentence(pair):
             return True
         return False
+
+    def _continues_sentence(self, pair: MarkPair) -> bool:
+        """True when the reporter's sentence goes on after the marks with more
+        than an attribution ("“Fighting continues” in the east, he said")."""
+        content = self.text[pair.open + 1 : pair.close].rstrip()
+        if content.endswith((",", ".", "!", "?", "…")):
+            return False
+        after = self.text[pair.close + 1 : pair.close + 3].lstrip()
+        if not after or not after[0].isalpha():
+            return False
+        return not self._reporting_verbs_between(pair.close, self._words_after(pair.close, 4))
 
     def _ends_with_reporting_verb(self, start: int, end: int) -> bool:
         verbs = self._reporting_verbs_between(start, end)
@@ -208,7 +240,8 @@ class QuoteFinder:
                 after_end = min(line_end, max(nxt.end_char, sent_close.end_char))
         # After the closing mark, up to the next opening mark.
         next_open = min((p.open for p in self.pairs if p.open > pair.close), default=after_end)
-        for verb in self._reporting_verbs_between(pair.close, min(after_end, next_open)):
+        window_end = min(after_end, next_open, self._words_after(pair.close, POST_ATTRIBUTION_TOKENS))
+        for verb in self._reporting_verbs_between(pair.close, window_end):
             subj = subject_of(verb)
             if subj is not None and not _token_in_pairs(subj, self.pairs):
                 return verb, subj
@@ -229,6 +262,15 @@ class QuoteFinder:
                     if subj is not None:
                         return verb, subj
         return None, None
+
+    def _words_after(self, char: int, n: int) -> int:
+        """The offset `n` tokens after `char`, stopping at a full stop."""
+        first = bisect.bisect_left(self.starts, char + 1)
+        end = len(self.text)
+        for k, tok in enumerate(self.doc[first:]):
+            if k >= n or (tok.text in (".", "!", "?") and k > 0):
+                return tok.idx
+        return end
 
     def marked(self) -> tuple[list[QuoteCandidate], list[MarkPair]]:
         """Direct quotes, and the fragment pairs left for partial/indirect."""
@@ -257,6 +299,8 @@ class QuoteFinder:
         not link ("X, the minister told the BBC."), and a "that"-clause the
         parser hung elsewhere ("emphasising at the same time that X").
         """
+        if verb.lemma_.lower() in QUESTION_VERBS and not any(c.dep_ == "nsubj" for c in verb.children):
+            return None  # "when asked if ...": a question put to the speaker
         comps = [c for c in verb.children if c.dep_ == "ccomp"]
         if comps:
             comp = comps[0]
@@ -268,8 +312,13 @@ class QuoteFinder:
                 left = self._skip_leading_adjuncts(verb, comp, left)
             else:
                 left = self._fronted_start(verb, left)
+                right = self._fronted_end(verb, right)
             toks = list(self.doc[left : right + 1])
             toks = [t for t in toks if not self._drops_conj(comp, t)]
+        elif verb.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in verb.children):
+            # "The goal, he said, is peace": the host sentence is the report.
+            inner = {t.i for t in verb.subtree}
+            toks = [t for t in verb.head.subtree if t.i not in inner and t.sent == verb.sent]
         else:
             toks = self._fronted_clause(verb) or self._stray_that_clause(verb) or []
         while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].is_space):
@@ -285,6 +334,12 @@ class QuoteFinder:
         while first < left and (self.doc[first].is_punct or self.doc[first].is_space):
             first += 1
         return min(left, first)
+
+    def _fronted_end(self, verb: Token, right: int) -> int:
+        """A fronted clause ends where the attribution's subject begins."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        stop = subj.left_edge.i if subj is not None and subj.i < verb.i else verb.i
+        return max(right, stop - 1)
 
     def _fronted_clause(self, verb: Token) -> list[Token] | None:
         """"CLAUSE, X said/told Y." where the parser did not link the clause."""
@@ -307,10 +362,20 @@ class QuoteFinder:
         for tok in verb.subtree:
             if tok.i > verb.i and tok.dep_ == "mark" and tok.lower_ == "that" and tok.head.pos_ in ("VERB", "AUX"):
                 head = tok.head
-                if head.i < tok.i:
+                if head.i < tok.i or self._verb_between(head, verb):
                     continue
                 return [t for t in head.subtree if t.i > tok.i]
         return None
+
+    @staticmethod
+    def _verb_between(tok: Token, verb: Token) -> bool:
+        """True when a verb other than `verb` governs `tok` below `verb`."""
+        cur = tok.head
+        while cur is not verb and cur.head is not cur:
+            if cur.pos_ == "VERB":
+                return True
+            cur = cur.head
+        return False
 
     def _skip_leading_adjuncts(self, verb: Token, comp: Token, left: int) -> int:
         """Drop "on Thursday" between the verb and its clause's subject."""
@@ -415,8 +480,8 @@ class QuoteFinder:
         direct, fragments = self.marked()
         indirect: list[QuoteCandidate] = []
         for cand in self._resolve_nesting(self.reported_clauses()):
-            if _inside(self.pairs, cand.start, cand.end) is not None:
-                continue  # the clause is (inside) quoted words: the direct quote covers it
+            if _inside(self.pairs, cand.start, cand.end) is not None or self._straddles(cand):
+                continue  # the clause is (partly) quoted words: the direct quote covers it
             whole = self._whole_pair(cand, fragments)
             if whole is not None:
                 # Marks around the whole reported clause make it a direct quote.
@@ -440,7 +505,22 @@ class QuoteFinder:
             partial.append(QuoteCandidate("partial", start, end, self.text[start:end], verb, subj, pair))
         found = [c for c in direct + indirect + partial if not self._runs_into_cut(c)]
         found.sort(key=lambda c: (c.start, c.end))
-        return found
+        unique: list[QuoteCandidate] = []
+        for c in found:
+            if unique and (unique[-1].start, unique[-1].end) == (c.start, c.end):
+                continue  # two verbs reporting the same clause: keep the first
+            unique.append(c)
+        return unique
+
+    def _straddles(self, cand: QuoteCandidate) -> bool:
+        """True when a clause begins or ends inside a quotation but not both."""
+        for p in self.pairs:
+            text = self.text
+            start_in = p.open < cand.start < p.close and any(c.isalnum() for c in text[p.open : cand.start])
+            end_in = p.open < cand.end < p.close and any(c.isalnum() for c in text[cand.end : p.close])
+            if start_in != end_in:
+                return True
+        return False
 
     def _whole_pair(self, cand: QuoteCandidate, fragments: list[MarkPair]) -> MarkPair | None:
         """The fragment pair that encloses the whole clause, if one does."""
@@ -490,6 +570,7 @@ class QuoteFinder:
                     drop.add(j)
                 else:
                     drop.add(i)
+                    inner.relay = outer.subject
         return [c for k, c in enumerate(cands) if k not in drop]
 
     def _governor(self, pair: MarkPair) -> tuple[Token | None, Token | None]:

@@ -17,12 +17,15 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from peacewire.extract.lexicon import ReportingLexicon, reporting_lexicon
+from peacewire.extract.quotemarks import pair_marks
 from peacewire.extract.quotes import QuoteCandidate
 from peacewire.records import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them", "we"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PRONOUN_PARAGRAPHS = 6
+"""How many line breaks back a pronoun's antecedent may stand."""
 CONTINUATION_PARAGRAPHS = 2
 """How many paragraph breaks an unattributed quotation may follow its speaker's last quote."""
 
@@ -69,6 +72,7 @@ class SpeakerResolver:
         self.table = table
         self.lex = lex or reporting_lexicon()
         self.history: list[tuple[int, Actor | None]] = []
+        self.pairs = pair_marks(doc.text)
 
     # -- discourse helpers ---------------------------------------------------
 
@@ -84,36 +88,63 @@ class SpeakerResolver:
                     return actor
         return None
 
-    def _last_mentioned(self, before: int, want_person: bool) -> Actor | None:
-        best: tuple[int, Actor] | None = None
+    def _in_quotation(self, pos: int) -> bool:
+        return any(p.open < pos < p.close for p in self.pairs)
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        """Whether a mention stands as the subject of its clause."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        root = span.root
+        while root.dep_ in ("compound", "appos", "flat", "nmod") and root.head is not root:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+    def _antecedents(self, before: int, want_person: bool) -> list[tuple[int, bool, Actor]]:
+        """Earlier mentions of the right kind outside quotations, with subjecthood."""
+        out: list[tuple[int, bool, Actor]] = []
         for actor in self.table.actors:
-            if (actor.type == "person") != want_person or actor.type == "media":
+            if actor.type == "media" or (actor.type == "person") != want_person:
                 continue
-            for start, _end in actor.mentions:
-                if start < before and (best is None or start > best[0]):
-                    best = (start, actor)
-        return best[1] if best else None
+            for start, end in actor.mentions:
+                if start < before and not self._in_quotation(start):
+                    out.append((start, self._is_subject(start, end), actor))
+        for pos, actor in self.history:
+            if actor is not None and pos < before and (actor.type == "person") == want_person:
+                out.append((pos, True, actor))
+        out.sort(key=lambda x: x[0])
+        return out
 
     def _pronoun(self, tok: Token) -> Actor | None:
+        """Resolve he/she/it/they: the nearest earlier subject of the right kind.
+
+        Subjects outrank other mentions (in "Peskov rejected Trump's words.
+        He added …", "he" is Peskov), names inside quotations are skipped,
+        and the search stops a few paragraphs back.
+        """
         word = tok.lower_
-        at = tok.idx
         if word in PERSON_PRONOUNS:
-            sent_start = tok.sent.start_char
-            mentioned = self._last_mentioned(at, want_person=True)
-            quoted = self._last_quoted(at, want_person=True)
-            # A person named earlier in the same sentence wins ("Putin said he ...").
-            if mentioned is not None and any(sent_start <= s < at for s, _ in mentioned.mentions):
-                return mentioned
-            return quoted or mentioned
-        if word in GROUP_PRONOUNS:
-            quoted = self._last_quoted(at, want_person=False)
-            mentioned = self._last_mentioned(at, want_person=False)
-            if mentioned is not None and quoted is not None:
-                last_mention = max(s for s, _ in mentioned.mentions if s < at)
-                last_quote = max(p for p, a in self.history if a is quoted)
-                return mentioned if last_mention > last_quote else quoted
-            return quoted or mentioned
-        return None
+            want_person = True
+        elif word in GROUP_PRONOUNS:
+            want_person = False
+        else:
+            return None
+        cands = [
+            c for c in self._antecedents(tok.idx, want_person)
+            if self._paragraph_breaks(c[0], tok.idx) <= PRONOUN_PARAGRAPHS
+        ]
+        if not cands:
+            return None
+        sent_start = tok.sent.start_char
+        same_sentence = [c for c in cands if c[0] >= sent_start]
+        for pool in (same_sentence, cands):
+            subjects = [c for c in pool if c[1]]
+            if subjects:
+                return subjects[-1][2]
+        return cands[-1][2]
 
     # -- the phrase naming the source -------------------------------------
 
@@ -160,6 +191,14 @@ class SpeakerResolver:
     def attribute(self, cand: QuoteCandidate) -> Attribution:
         if cand.subject is not None:
             result = self._source(cand.subject, cand.start)
+            if cand.relay is not None and result.keep:
+                relay = self._source(cand.relay, cand.start)
+                # An official relaying his government's line speaks himself
+                # ("Moscow will not accept X, the minister said").
+                if relay.speaker is not None and relay.speaker.type == "person" and (
+                    result.speaker is None or result.speaker.type != "person"
+                ):
+                    result = relay
         elif cand.kind == "direct":
             result = Attribution(True, self._continuation(cand))
         else:
@@ -169,10 +208,15 @@ class SpeakerResolver:
         return result
 
     def _continuation(self, cand: QuoteCandidate) -> Actor | None:
-        """An unattributed quotation continues the speaker quoted just before."""
+        """An unattributed quotation continues the speaker quoted just before,
+        else it belongs to the person the paragraphs before it are about."""
         for pos, actor in reversed(self.history):
             if pos < cand.start:
                 if self._paragraph_breaks(pos, cand.start) <= CONTINUATION_PARAGRAPHS * 2:
                     return actor
                 break
-        return None
+        subjects = [
+            c for c in self._antecedents(cand.start, want_person=True)
+            if c[1] and self._paragraph_breaks(c[0], cand.start) <= CONTINUATION_PARAGRAPHS * 2
+        ]
+        return subjects[-1][2] if subjects else None

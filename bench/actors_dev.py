@@ -1,0 +1,76 @@
+"""How many gold quote speakers of the dev set the actor table can name.
+
+    .venv/bin/python bench/actors_dev.py [DEV_DIR] [-v]
+
+For every dev article, the article's text is parsed once, an actor table is
+built, and each gold quote speaker (not null) counts as covered when some
+actor of the table matches it by the official scorer's `names_match`.  This
+measures recall of the actor inventory only (not speaker attribution).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+from peacewire.extract.actors import build_actor_table
+from peacewire.extract.gazetteer import load_gazetteer
+from peacewire.nlp import load_pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DEV = ROOT.parent / "shared" / "dev"
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+def _names_match():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("pw_official_score", SCORER)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.names_match
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    args = [a for a in argv if a != "-v"]
+    dev = Path(args[0]) if args else DEFAULT_DEV
+    names_match = _names_match()
+    nlp = load_pipeline()
+    gaz = load_gazetteer()
+    golds = sorted(dev.glob("*.gold.json"))
+    texts, metas = [], []
+    for g in golds:
+        stem = g.name.split(".")[0]
+        texts.append((dev / f"{stem}.txt").read_text(encoding="utf-8"))
+        meta_path = dev / f"{stem}.meta.json"
+        metas.append(json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {})
+    total = covered = 0
+    actor_total = actor_hit = 0
+    for g, doc, meta in zip(golds, nlp.pipe(texts), metas, strict=True):
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        table = build_actor_table(doc, gaz, published=meta.get("published") or gold.get("published"))
+        names = [a.name for a in table.actors]
+        speakers = sorted({q["speaker"] for q in gold["quotes"] if q["speaker"]})
+        for sp in speakers:
+            total += 1
+            ok = any(names_match(n, sp, gold["actors"]) for n in names)
+            covered += ok
+            if verbose and not ok:
+                print(f"{gold['id']}: speaker not in table: {sp!r}")
+        for a in gold["actors"]:
+            actor_total += 1
+            ok = any(names_match(n, a["name"], gold["actors"]) for n in names)
+            actor_hit += ok
+            if verbose and not ok:
+                print(f"{gold['id']}: gold actor not in table: {a['name']!r} ({a['type']})")
+        if verbose:
+            print(f"{gold['id']}: table: {names}")
+    print(f"speakers covered: {covered}/{total} = {covered / max(total, 1):.1%}")
+    print(f"gold actors covered: {actor_hit}/{actor_total} = {actor_hit / max(actor_total, 1):.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

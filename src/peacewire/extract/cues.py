@@ -1,0 +1,192 @@
+"""The event cue lexicon (`data/event_cues.yaml`), loaded once.
+
+The extractors of attacks, casualties, transfers and territorial control key
+on these words; keeping them as data lets the vocabulary grow without code
+changes and documents every choice (ACLED's reading of "dozens", for one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, cast
+
+from peacewire.extract.lexicon import load_data_yaml
+from peacewire.records import CountQualifier
+
+QUALIFIERS: frozenset[str] = frozenset({"exact", "at_least", "more_than", "about", "up_to"})
+
+
+class CueError(ValueError):
+    """event_cues.yaml is malformed (the message names the entry)."""
+
+
+@dataclass(frozen=True)
+class AttackCues:
+    nouns: frozenset[str]
+    verbs: frozenset[str]
+    context_verbs: frozenset[str]
+    ground: frozenset[str]
+    not_objects: frozenset[str]
+    cancellers: frozenset[str]
+    irrealis_modifiers: frozenset[str]
+    damage: frozenset[str]
+    multi_place: tuple[str, ...]
+    cumulative: tuple[str, ...]
+    definite: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CasualtyCues:
+    killed: frozenset[str]
+    injured: frozenset[str]
+    lives_verbs: frozenset[str]
+    lives_nouns: frozenset[str]
+    toll_nouns: frozenset[str]
+    revision: frozenset[str]
+    person_nouns: frozenset[str]
+    fillers: frozenset[str]
+    subset: frozenset[str]
+    rate: frozenset[str]
+    generic_subjects: frozenset[str]
+    singular_people: frozenset[str]
+
+
+@dataclass(frozen=True)
+class NumberCues:
+    qualifiers: Mapping[str, CountQualifier]
+    vague: Mapping[str, float]
+    scales: Mapping[str, float]
+    units: frozenset[str]
+    fractions: Mapping[str, float]
+
+    @property
+    def max_qualifier_words(self) -> int:
+        return max(len(k.split()) for k in self.qualifiers)
+
+
+@dataclass(frozen=True)
+class TransferCues:
+    verbs: frozenset[str]
+    receive_verbs: frozenset[str]
+    nouns: frozenset[str]
+    cancellers: frozenset[str]
+
+
+@dataclass(frozen=True)
+class TerritoryCues:
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+
+
+@dataclass(frozen=True)
+class EventCues:
+    attack: AttackCues
+    casualties: CasualtyCues
+    numbers: NumberCues
+    transfer: TransferCues
+    territory: TerritoryCues
+    capitals: Mapping[str, str]
+    captions: tuple[str, ...]
+
+
+def _words(section: Mapping[str, Any], name: str, where: str) -> frozenset[str]:
+    return frozenset(_list(section, name, where))
+
+
+def _list(section: Mapping[str, Any], name: str, where: str) -> tuple[str, ...]:
+    value = section.get(name)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CueError(f"event_cues.yaml: {where}.{name} must be a list of strings")
+    return tuple(v.lower() for v in value)
+
+
+def _section(raw: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    value = raw.get(name)
+    if not isinstance(value, dict):
+        raise CueError(f"event_cues.yaml: `{name}` must be a mapping")
+    return value
+
+
+def _numbers_map(section: Mapping[str, Any], name: str) -> dict[str, float]:
+    value = section.get(name)
+    if not isinstance(value, dict):
+        raise CueError(f"event_cues.yaml: numbers.{name} must be a mapping")
+    out: dict[str, float] = {}
+    for k, v in value.items():
+        if not isinstance(v, int | float):
+            raise CueError(f"event_cues.yaml: numbers.{name}.{k} must be a number, got {v!r}")
+        out[str(k).lower()] = float(v)
+    return out
+
+
+def parse_cues(raw: Any) -> EventCues:
+    """Build the cue lexicon from the parsed YAML document."""
+    if not isinstance(raw, dict):
+        raise CueError("event_cues.yaml: expected a mapping at the top")
+    a = _section(raw, "attack")
+    c = _section(raw, "casualties")
+    n = _section(raw, "numbers")
+    t = _section(raw, "transfer")
+    g = _section(raw, "territory")
+    quals = n.get("qualifiers")
+    if not isinstance(quals, dict):
+        raise CueError("event_cues.yaml: numbers.qualifiers must be a mapping")
+    for k, v in quals.items():
+        if v not in QUALIFIERS:
+            raise CueError(f"event_cues.yaml: qualifier {k!r} -> {v!r} is not one of {sorted(QUALIFIERS)}")
+    capitals = raw.get("capitals")
+    if not isinstance(capitals, dict):
+        raise CueError("event_cues.yaml: `capitals` must be a mapping")
+    return EventCues(
+        attack=AttackCues(
+            nouns=_words(a, "nouns", "attack"),
+            verbs=_words(a, "verbs", "attack"),
+            context_verbs=_words(a, "context_verbs", "attack"),
+            ground=_words(a, "ground", "attack"),
+            not_objects=_words(a, "not_objects", "attack"),
+            cancellers=_words(a, "cancellers", "attack"),
+            irrealis_modifiers=_words(a, "irrealis_modifiers", "attack"),
+            damage=_words(a, "damage", "attack"),
+            multi_place=_list(a, "multi_place", "attack"),
+            cumulative=_list(a, "cumulative", "attack"),
+            definite=_words(a, "definite", "attack"),
+        ),
+        casualties=CasualtyCues(
+            killed=_words(c, "killed", "casualties"),
+            injured=_words(c, "injured", "casualties"),
+            lives_verbs=_words(c, "lives_verbs", "casualties"),
+            lives_nouns=_words(c, "lives_nouns", "casualties"),
+            toll_nouns=_words(c, "toll_nouns", "casualties"),
+            revision=_words(c, "revision", "casualties"),
+            person_nouns=_words(c, "person_nouns", "casualties"),
+            fillers=_words(c, "fillers", "casualties"),
+            subset=_words(c, "subset", "casualties"),
+            rate=_words(c, "rate", "casualties"),
+            generic_subjects=_words(c, "generic_subjects", "casualties"),
+            singular_people=_words(c, "singular_people", "casualties"),
+        ),
+        numbers=NumberCues(
+            qualifiers={str(k).lower(): cast(CountQualifier, v) for k, v in quals.items()},
+            vague=_numbers_map(n, "vague"),
+            scales=_numbers_map(n, "scales"),
+            units=_words(n, "units", "numbers"),
+            fractions=_numbers_map(n, "fractions"),
+        ),
+        transfer=TransferCues(
+            verbs=_words(t, "verbs", "transfer"),
+            receive_verbs=_words(t, "receive_verbs", "transfer"),
+            nouns=_words(t, "nouns", "transfer"),
+            cancellers=_words(t, "cancellers", "transfer"),
+        ),
+        territory=TerritoryCues(verbs=_words(g, "verbs", "territory"), nouns=_words(g, "nouns", "territory")),
+        capitals={str(k): str(v) for k, v in capitals.items()},
+        captions=_list(raw, "captions", "top"),
+    )
+
+
+@lru_cache(maxsize=1)
+def event_cues() -> EventCues:
+    """The project's event cues, parsed once per process."""
+    return parse_cues(load_data_yaml("event_cues.yaml"))
