@@ -241,10 +241,14 @@ class QuoteFinder:
         # After the closing mark, up to the next opening mark.
         next_open = min((p.open for p in self.pairs if p.open > pair.close), default=after_end)
         window_end = min(after_end, next_open, self._words_after(pair.close, POST_ATTRIBUTION_TOKENS))
+        closed = text[pair.open + 1 : pair.close].rstrip().endswith((".", "!", "?"))
         for verb in self._reporting_verbs_between(pair.close, window_end):
             subj = subject_of(verb)
-            if subj is not None and not _token_in_pairs(subj, self.pairs):
-                return verb, subj
+            if subj is None or _token_in_pairs(subj, self.pairs):
+                continue
+            if closed and not self._attribution_starts_at(pair.close, verb, subj):
+                continue  # a finished quotation followed by a new sentence
+            return verb, subj
         # Before the opening mark, back to the previous closing mark.
         sent_open = self._sentence_at(pair.open)
         prev_close = max((p.close for p in self.pairs if p.close < pair.open), default=-1)
@@ -262,6 +266,15 @@ class QuoteFinder:
                     if subj is not None:
                         return verb, subj
         return None, None
+
+    def _attribution_starts_at(self, close: int, verb: Token, subj: Token) -> bool:
+        """“…!” he said / “….” said Peskov: the attribution opens right after the mark."""
+        first = bisect.bisect_left(self.starts, close + 1)
+        while first < len(self.doc) and (self.doc[first].is_punct or self.doc[first].is_space):
+            first += 1
+        if first >= len(self.doc):
+            return False
+        return verb.i == first or subj.left_edge.i == first
 
     def _words_after(self, char: int, n: int) -> int:
         """The offset `n` tokens after `char`, stopping at a full stop."""

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from peacewire.extract.actors import ActorTable, build_actor_table
 from peacewire.extract.gazetteer import Gazetteer
 from peacewire.extract.quotes import QuoteCandidate, find_quotes
-from peacewire.extract.speakers import SpeakerResolver
+from peacewire.extract.speakers import SpeakerResolver, noun_phrase
 from peacewire.extract.venues import find_venue
 from peacewire.records import Actor, Article, ExtractionRecord, Quote
 
@@ -30,12 +30,17 @@ class Resources:
     gazetteer: Gazetteer
 
 
-def _is_publisher(actor: Actor | None, article: Article) -> bool:
+def _is_publisher(cand: QuoteCandidate, actor: Actor | None, article: Article) -> bool:
     """The publishing outlet's own reporting is not a quotation."""
-    if actor is None or actor.type != "media" or not article.outlet:
+    if not article.outlet:
         return False
-    names = [actor.name, *actor.aliases]
-    return any(fuzz.ratio(n.lower(), article.outlet.lower()) >= OUTLET_MATCH for n in names)
+    outlet = article.outlet.lower().removeprefix("the ")
+    names = [actor.name, *actor.aliases] if actor is not None and actor.type == "media" else []
+    if cand.subject is not None:
+        names.append(noun_phrase(cand.subject).text)
+    return any(
+        fuzz.ratio(n.lower().removeprefix("the "), outlet) >= OUTLET_MATCH for n in names
+    )
 
 
 def _venue(doc: Doc, cand: QuoteCandidate, quoted: list[QuoteCandidate]) -> str | None:
@@ -61,7 +66,7 @@ def extract_quotes(doc: Doc, table: ActorTable, article: Article) -> list[Quote]
     out: list[Quote] = []
     for cand in candidates:
         result = resolver.attribute(cand)
-        if not result.keep or _is_publisher(result.speaker, article):
+        if not result.keep or _is_publisher(cand, result.speaker, article):
             continue
         speaker = result.speaker.name if result.speaker is not None else None
         cue = cand.verb.text if cand.verb is not None else None
