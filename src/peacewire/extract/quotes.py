@@ -315,9 +315,13 @@ class QuoteFinder:
         if verb.lemma_.lower() in QUESTION_VERBS and not any(c.dep_ == "nsubj" for c in verb.children):
             return None  # "when asked if ...": a question put to the speaker
         comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        same_side = [c for c in comps if (c.i > verb.i) == (comps[0].i > verb.i)]
         if comps:
-            comp = comps[0]
-            left, right = comp.left_edge.i, comp.right_edge.i
+            # The parser sometimes splits one clause into two complements
+            # ("that the missile responsible … was supplied"): take them together.
+            comp = next((c for c in same_side if c.pos_ in ("VERB", "AUX")), comps[0])
+            left = min(c.left_edge.i for c in same_side)
+            right = max(c.right_edge.i for c in same_side)
             if left <= verb.i <= right:
                 return None
             if comp.i > verb.i:

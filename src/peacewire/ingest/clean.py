@@ -54,6 +54,8 @@ CAPTION_ECHO_MIN_CHARS = 10
 # Furniture that only a page header has: when it follows the line after the
 # headline, that line was the standfirst, not the article's first paragraph.
 HEADER_FURNITURE = frozenset({"dateline", "byline", "reading_time", "dateline_place", "language_switcher"})
+# Rules whose lines may carry the article's date ("By Jane Doe, 14 June 2024").
+DATED_RULES = frozenset({"byline", "breadcrumb"})
 CAPTION_RULES = frozenset({"caption_credit", "caption_agency", "name_caption"})
 
 
@@ -121,7 +123,7 @@ def _mark_furniture(page: _Page, from_html: bool) -> None:
         rule = match_rule(line, from_html=from_html)
         if rule is not None:
             page.drop(i, rule.name)
-            if rule.name == "byline" and (iso := find_date(line)):
+            if rule.name in DATED_RULES and (iso := find_date(line)):
                 page.other_dates.append(iso)
 
 

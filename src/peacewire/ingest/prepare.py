@@ -81,9 +81,10 @@ def _build(raw: RawArticle, source: str, article_id: str) -> Article:
             f"too large: {len(cleaned.text):,} characters of text after cleaning (limit {MAX_TEXT_CHARS:,})"
         )
     if known_title:
-        title, tags = split_title_tags(strip_site_suffix(known_title, outlet))
+        title, tags = split_title_tags(known_title)
     else:
         title, tags = cleaned.title, list(cleaned.tags)
+    title = strip_site_suffix(title, outlet) if title else None
     published = _first(
         normalise_date(raw.published),
         cleaned.published,

@@ -1,0 +1,282 @@
+"""Places below country level named in a sentence, as candidates for where an
+attack happened.
+
+The spec wants "the most specific named place below country level" (a city;
+a district goes to `sublocation`).  Places come from the gazetteer's list of
+cities and regions (`data/places.yaml`), from patterns that name a place
+whatever it is ("the city of X", "X district", "X region"), from "the
+Ukrainian capital", and from NER as a last resort.  A place that names an
+office or a body rather than where something happened ("Kyiv Mayor",
+"the Sumy City Council") is no location; one that only situates another
+("west of X", "between X and Y") ranks below the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from peacewire.extract.gazetteer import Gazetteer, key
+from peacewire.extract.lexicon import load_data_yaml
+
+Level = Literal["district", "city", "region"]
+LEVEL_RANK: Mapping[str, int] = {"district": 0, "city": 1, "region": 2}
+
+REGION_WORDS: frozenset[str] = frozenset({"region", "regions", "oblast", "province", "krai", "republic"})
+DISTRICT_WORDS: frozenset[str] = frozenset({"district", "raion", "neighbourhood", "neighborhood", "microdistrict"})
+SETTLEMENT_NOUNS: frozenset[str] = frozenset({"city", "town", "village", "settlement", "hub", "port", "cities",
+                                              "towns", "villages"})
+DIRECTIONS: frozenset[str] = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+     "north-west", "south-east", "south-west", "outskirts"}
+)
+DEMOTING_PREPS: frozenset[str] = frozenset({"between", "from", "toward", "towards"})
+# Words that may stand between a place and the office it names: "Kyiv city
+# military administration head", "Lugansk regional governor".
+OFFICE_BRIDGE: frozenset[str] = frozenset({"'s", "’s", "city", "regional", "region", "oblast", "military",
+                                           "state", "local", "municipal", "provincial", "district"})
+EXTRA_OFFICE_NOUNS: frozenset[str] = frozenset({"mayor", "governor", "gov", "gov.", "head", "chief", "police",
+                                                "prosecutor", "authorities", "authority", "officials", "official",
+                                                "administration", "council", "rescuers", "emergency"})
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    """Doc token range [start, end)."""
+    name: str
+    level: Level
+    known: bool
+    """Listed in the gazetteer (or a pattern that says it is a place), not only NER's guess."""
+    demoted: bool
+    """Only situates another place ("west of X", "between X and Y")."""
+    container: bool = False
+    """Contains an unnamed settlement ("a strategic city in the Donbas region")."""
+
+    def rank(self) -> tuple[int, int, int, int]:
+        """Lower is better: situating places last, then most specific, then known."""
+        return (int(self.container), int(self.demoted), LEVEL_RANK[self.level], int(not self.known))
+
+
+@dataclass(frozen=True)
+class PlaceIndex:
+    kinds: Mapping[str, frozenset[str]]
+    """Place key -> {"city", "region"}."""
+    countries: Mapping[str, str]
+    """Place key -> country (as places.yaml names it)."""
+
+
+@lru_cache(maxsize=1)
+def place_index() -> PlaceIndex:
+    """The cities and regions of data/places.yaml, by lookup key (read-only)."""
+    raw = load_data_yaml("places.yaml")
+    kinds: dict[str, set[str]] = {}
+    countries: dict[str, str] = {}
+    if isinstance(raw, dict):
+        for country, spec in raw.items():
+            if not isinstance(spec, dict):
+                continue
+            for kind, label in (("cities", "city"), ("regions", "region")):
+                for name in spec.get(kind) or []:
+                    k = key(str(name))
+                    kinds.setdefault(k, set()).add(label)
+                    countries.setdefault(k, str(country))
+    return PlaceIndex(kinds={k: frozenset(v) for k, v in kinds.items()}, countries=countries)
+
+
+def _is_name_token(tok: Token) -> bool:
+    return bool(tok.text[:1].isupper()) and tok.is_alpha or "-" in tok.text and tok.text[:1].isupper()
+
+
+def _names_office(doc_tokens: Span | list[Token], end: int, gaz: Gazetteer) -> bool:
+    """Whether the words after a place (from doc index `end`) name an office or body of it."""
+    doc = doc_tokens[0].doc if isinstance(doc_tokens, list) else doc_tokens.doc
+    k = end
+    steps = 0
+    while k < len(doc) and steps < 4:
+        t = doc[k]
+        low = t.lower_
+        if low in OFFICE_BRIDGE:
+            k += 1
+            steps += 1
+            continue
+        if gaz.roles.title(low) is not None or low in EXTRA_OFFICE_NOUNS:
+            return True
+        if low in gaz.roles.official_nouns or low in gaz.roles.body_nouns or low in gaz.roles.honorifics:
+            return True
+        # "the Poltava Military Institute": the place opens an organisation's name
+        if t.ent_type_ in ("ORG", "FAC") and t.ent_iob_ == "I" and t.text[:1].isupper():
+            ent_end = k
+            while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+                ent_end += 1
+            if doc[k:ent_end].text.lower().split()[-1:] != ["oblast"]:
+                return True
+        return False
+    return False
+
+
+def _demoted(sent: Span, start: int) -> bool:
+    doc = sent.doc
+    prev = [doc[k].lower_ for k in range(max(sent.start, start - 3), start)]
+    if not prev:
+        return False
+    words = [w for w in prev if w not in ("the", "a", "city", "town", "of")]
+    if prev[-1] in DEMOTING_PREPS or (len(prev) >= 2 and prev[-2] in DEMOTING_PREPS and prev[-1] == "the"):
+        return True
+    if "of" in prev and any(w in DIRECTIONS for w in prev):
+        return True
+    # "between Sloviansk and Severodonetsk": the second one too
+    if prev[-1] == "and" and start >= 3:
+        for k in range(max(sent.start, start - 6), start):
+            if doc[k].lower_ in DEMOTING_PREPS:
+                return True
+    return bool(words) and words[-1] in ("from",)
+
+
+def _container(tok: Token) -> bool:
+    """The place sits in a PP of an unnamed settlement: "a key city in the Donbas region"."""
+    head = tok.head
+    if head.dep_ == "prep" and head.lower_ in ("in", "of") and head.lower_ == "in":
+        noun = head.head
+        if noun.lemma_.lower() in SETTLEMENT_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children
+        ):
+            return True
+    return False
+
+
+def _capital(sent: Span, i: int, gaz: Gazetteer, capitals: Mapping[str, str], default_capital: str | None
+             ) -> tuple[str, int] | None:
+    """ "the Ukrainian capital", "the capital" -> (city, start index)."""
+    doc = sent.doc
+    tok = doc[i]
+    if tok.lemma_.lower() != "capital" or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+        return None
+    k = i - 1
+    state_name: str | None = None
+    while k >= sent.start and doc[k].lower_ not in ("the",) and i - k <= 3:
+        entry = gaz.state_by_demonym(doc[k].text)
+        if entry is not None:
+            state_name = entry.name
+        k -= 1
+    if k < sent.start or doc[k].lower_ != "the":
+        # "Ukraine's capital"
+        if k >= sent.start and doc[k].lower_ in ("'s", "’s") and k - 1 >= sent.start:
+            entry = gaz.state_by_demonym(doc[k - 1].text)
+            if entry is not None:
+                city = capitals.get(entry.name)
+                return (city, k - 1) if city else None
+        return None
+    city = capitals.get(state_name) if state_name else default_capital
+    return (city, k) if city else None
+
+
+def find_places(
+    sent: Span,
+    gaz: Gazetteer,
+    capitals: Mapping[str, str],
+    default_capital: str | None = None,
+) -> list[PlaceMention]:
+    """Every place below country level named in the sentence, in text order."""
+    doc = sent.doc
+    index = place_index()
+    out: list[PlaceMention] = []
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        cap = _capital(sent, i, gaz, capitals, default_capital)
+        if cap is not None:
+            city, start = cap
+            if not _names_office(sent, i + 1, gaz):
+                out.append(PlaceMention(start, i + 1, city, "city", True, _demoted(sent, start)))
+            i += 1
+            continue
+        if not _is_name_token(tok):
+            i += 1
+            continue
+        found: tuple[int, set[str]] | None = None
+        for n in range(4, 0, -1):
+            j = i + n
+            if j > sent.end:
+                continue
+            text = doc[i:j].text
+            kinds = index.kinds.get(key(text))
+            if kinds and doc[j - 1].text[:1].isupper():
+                found = (j, set(kinds))
+                break
+        j = found[0] if found else i + 1
+        kinds = found[1] if found else set()
+        known = found is not None
+        prev = doc[i - 1].lower_ if i > sent.start else ""
+        prev2 = doc[i - 2].lower_ if i - 1 > sent.start else ""
+        if not known:
+            # patterns that make any capitalised name a place
+            while j < sent.end and _is_name_token(doc[j]) and doc[j].lower_ not in REGION_WORDS | DISTRICT_WORDS:
+                j += 1
+            nxt = doc[j].lower_ if j < sent.end else ""
+            if prev == "of" and prev2 in SETTLEMENT_NOUNS:
+                kinds = {"city"}
+            elif nxt in DISTRICT_WORDS or nxt in REGION_WORDS:
+                kinds = {"region"}
+            elif tok.ent_type_ == "GPE" and gaz.state_by_demonym(doc[i:j].text) is None and gaz.lookup(
+                doc[i:j].text
+            ) is None:
+                kinds = {"city"}
+            else:
+                i = j
+                continue
+        nxt = doc[j].lower_ if j < sent.end else ""
+        name_end = j
+        level: Level
+        if nxt in DISTRICT_WORDS:
+            level, name_end = "district", j + 1
+        elif nxt in REGION_WORDS and nxt != "regions":
+            level, name_end = "region", j + 1
+        elif prev == "of" and prev2 in SETTLEMENT_NOUNS:
+            level = "city"
+        elif "city" in kinds:
+            level = "city"
+        else:
+            level = "region"
+        if _names_office(sent, name_end, gaz) or (name_end < len(doc) and doc[name_end].lower_ in ("'s", "’s")
+                                                    and _names_office(sent, name_end + 1, gaz)):
+            i = name_end
+            continue
+        # a bare name followed by a common noun it modifies ("Dnipro rescuers"
+        # stays a place; "Donbas war" is not where a strike hit, but harmless)
+        name = doc[i:name_end].text
+        out.append(
+            PlaceMention(
+                start=i,
+                end=name_end,
+                name=name,
+                level=level,
+                known=known or level != "city" or (prev == "of" and prev2 in SETTLEMENT_NOUNS),
+                demoted=_demoted(sent, i),
+                container=_container(doc[i]) or _container(doc[name_end - 1]),
+            )
+        )
+        i = name_end
+    return out
+
+
+def best_place(places: list[PlaceMention]) -> PlaceMention | None:
+    """The most specific, not merely situating, place; the first of equals."""
+    cities = [p for p in places if p.level != "district" and not p.container]
+    if not cities:
+        return None
+    return min(cities, key=lambda p: (p.rank(), p.start))
+
+
+def first_district(places: list[PlaceMention]) -> PlaceMention | None:
+    for p in places:
+        if p.level == "district" and not p.container:
+            return p
+    return None
