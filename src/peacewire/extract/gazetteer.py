@@ -110,6 +110,7 @@ class GazEntry:
     metonyms: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
+    surname_forms: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -117,9 +118,12 @@ class GazEntry:
 
     @property
     def surnames(self) -> tuple[str, ...]:
-        """Last words of the person's multi-word names (Zelenskyy, Zelensky...)."""
+        """The forms a person is called by alone: given in the data (Kim, Xi) or
+        the last words of the multi-word names (Zelenskyy, Zelensky...)."""
         if self.type != "person":
             return ()
+        if self.surname_forms:
+            return self.surname_forms
         out: list[str] = []
         for n in self.names:
             parts = n.split()
@@ -498,6 +502,7 @@ def parse_actors(data: Any, filename: str = "actors.yaml") -> list[GazEntry]:
                 metonyms=_strs(item.get("metonyms"), where),
                 demonyms=_strs(item.get("demonyms"), where),
                 roles=tuple(roles),
+                surname_forms=_strs(item.get("surname"), where),
             )
         )
     return entries
