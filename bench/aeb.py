@@ -70,7 +70,10 @@ SYSTEMS: dict[str, Extractor] = {
 
 
 def load_pages(html_dir: Path) -> dict[str, bytes]:
-    return {p.name.removesuffix(".html.gz"): gzip.decompress(p.read_bytes()) for p in sorted(html_dir.glob("*.html.gz"))}
+    return {
+        p.name.removesuffix(".html.gz"): gzip.decompress(p.read_bytes())
+        for p in sorted(html_dir.glob("*.html.gz"))
+    }
 
 
 def score(scorer: Path, predictions: Path, bootstrap: int) -> dict[str, float]:
@@ -81,16 +84,25 @@ def score(scorer: Path, predictions: Path, bootstrap: int) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--bench-dir", type=Path, default=DEFAULT_BENCH, help="holds aeb_score.py and aeb/html/")
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "aeb", help="predictions go here")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--bench-dir", type=Path, default=DEFAULT_BENCH, help="holds aeb_score.py and aeb/html/"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "bench" / "out" / "aeb", help="predictions go here"
+    )
     parser.add_argument("--bootstrap", type=int, default=200, help="bootstrap resamples for the ± figures")
     parser.add_argument("--only", choices=sorted(SYSTEMS), action="append", help="run only these systems")
     args = parser.parse_args(argv)
 
     scorer, html_dir = args.bench_dir / "aeb_score.py", args.bench_dir / "aeb" / "html"
     if not scorer.is_file() or not html_dir.is_dir():
-        print(f"aeb: benchmark not found under {args.bench_dir} (need aeb_score.py and aeb/html/)", file=sys.stderr)
+        print(
+            f"aeb: benchmark not found under {args.bench_dir} (need aeb_score.py and aeb/html/)",
+            file=sys.stderr,
+        )
         return 2
     pages = load_pages(html_dir)
     args.out.mkdir(parents=True, exist_ok=True)

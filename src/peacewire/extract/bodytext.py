@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-CLOSERS = ".!?…\"”’'»)]:;"
-HEADLINE_MAX_TOKENS = 25
+CLOSERS = ".!?…\"”’'»]:;"
+HEADLINE_MAX_TOKENS = 18
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,10 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def _closed(s: str) -> bool:
     s = s.rstrip()
-    return bool(s) and s[-1] in CLOSERS and not s.endswith(("Getty Images)",))
+    if s.endswith(")") and "(" in s:
+        # "... kills 4 (UPDATED)": judge the words before a closing parenthesis
+        s = s[: s.rfind("(")].rstrip()
+    return bool(s) and s[-1] in CLOSERS
 
 
 def _is_caption_line(line: str, markers: Iterable[str]) -> bool:
@@ -58,13 +61,17 @@ def body_sentences(doc: Doc, caption_markers: Iterable[str]) -> list[BodySentenc
     for s in sents:
         line_start, line_end = _line_bounds(text, s.start_char)
         line = text[line_start:line_end]
-        if _is_caption_line(line, markers):
+        if (
+            _is_caption_line(line, markers)
+            or _is_caption_line(_next_line(text, line_end), markers)
+            and (_is_credit_only(_next_line(text, line_end)))
+        ):
             continue
         stripped = s.text.strip()
-        alone = text[line_start:s.start_char].strip() == "" and text[s.end_char:line_end].strip() == ""
+        alone = text[line_start : s.start_char].strip() == "" and text[s.end_char : line_end].strip() == ""
         n_tokens = sum(1 for t in s if not t.is_space and not t.is_punct)
         if not _closed(stripped):
-            if s.end_char >= last_content and text[s.end_char:].strip() == "":
+            if s.end_char >= last_content and text[s.end_char :].strip() == "":
                 # the text stops here, mid-sentence: keep only the clauses before the cut
                 cut = _last_clause_break(s)
                 if cut is not None:
@@ -74,6 +81,20 @@ def body_sentences(doc: Doc, caption_markers: Iterable[str]) -> list[BodySentenc
                 continue  # a headline, a dateline, a standfirst
         out.append(BodySentence(s, s.end))
     return out
+
+
+def _next_line(text: str, line_end: int) -> str:
+    """The next non-empty line after the one ending at `line_end`."""
+    for line in text[line_end:].split("\n"):
+        if line.strip():
+            return line
+    return ""
+
+
+def _is_credit_only(line: str) -> bool:
+    """A line that is nothing but a parenthesised credit: "(Photo by X/AFP via Getty Images)"."""
+    s = line.strip()
+    return s.startswith("(") and s.endswith(")")
 
 
 def _last_clause_break(s: Span) -> int | None:

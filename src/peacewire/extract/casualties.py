@@ -78,18 +78,29 @@ def _forward(sent: Span, f: Figure, cues: CasualtyCues) -> tuple[Kind, int] | No
         t = doc[k]
         kind = _kind_of(t, cues)
         low, lemma = t.lower_, t.lemma_.lower()
-        if kind is not None and not (lemma in ("injured", "wounded") and k + 1 < sent.end
-                                     and _kind_of(doc[k + 1], cues) is not None):
+        if kind is not None and not (
+            lemma in ("injured", "wounded") and k + 1 < sent.end and _kind_of(doc[k + 1], cues) is not None
+        ):
             # "killed or wounded" / "killed and injured" together: no split
-            if k + 2 < sent.end and doc[k + 1].lower_ in ("or", "and", "/") and (
-                _kind_of(doc[k + 2], cues) not in (None, kind)
+            if (
+                k + 2 < sent.end
+                and doc[k + 1].lower_ in ("or", "and", "/")
+                and (_kind_of(doc[k + 2], cues) not in (None, kind))
             ):
                 return None
             return kind, k
         if low in MODALS:
             return None
-        if (lemma in cues.person_nouns or low in cues.person_nouns or low in cues.fillers or lemma in cues.fillers
-                or low in DETS or t.pos_ in ("ADJ", "ADV") or t.ent_type_ == "NORP" or t.like_num):
+        if (
+            lemma in cues.person_nouns
+            or low in cues.person_nouns
+            or low in cues.fillers
+            or lemma in cues.fillers
+            or low in DETS
+            or t.pos_ in ("ADJ", "ADV")
+            or t.ent_type_ == "NORP"
+            or t.like_num
+        ):
             if lemma in ("life",):
                 return None
             k += 1
@@ -182,7 +193,11 @@ def _is_subset(sent: Span, f: Figure, cues: CasualtyCues) -> bool:
     if "among" in before:
         return True
     # "14 of them", "two of whom"
-    if f.end + 1 < sent.end and doc[f.end].lower_ == "of" and doc[f.end + 1].lower_ in ("them", "whom", "those"):
+    if (
+        f.end + 1 < sent.end
+        and doc[f.end].lower_ == "of"
+        and doc[f.end + 1].lower_ in ("them", "whom", "those")
+    ):
         return True
     return False
 
@@ -230,8 +245,9 @@ def _singulars(sent: Span, cc: CasualtyCues, taken: set[int]) -> list[CasualtyFi
         if tok.lower_ not in ("a", "an") or tok.i in taken:
             continue
         k = tok.i + 1
-        while k < sent.end and (doc[k].pos_ in ("ADJ", "NUM") or doc[k].lower_ in ("-", "year", "old")
-                                or doc[k].like_num):
+        while k < sent.end and (
+            doc[k].pos_ in ("ADJ", "NUM") or doc[k].lower_ in ("-", "year", "old") or doc[k].like_num
+        ):
             k += 1
         if k >= sent.end or doc[k].lemma_.lower() not in cc.singular_people or doc[k].tag_ != "NN":
             continue

@@ -35,6 +35,8 @@ class AttackCues:
     multi_place: tuple[str, ...]
     cumulative: tuple[str, ...]
     definite: frozenset[str]
+    not_modifiers: frozenset[str]
+    venue_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,8 @@ def parse_cues(raw: Any) -> EventCues:
             multi_place=_list(a, "multi_place", "attack"),
             cumulative=_list(a, "cumulative", "attack"),
             definite=_words(a, "definite", "attack"),
+            not_modifiers=_words(a, "not_modifiers", "attack"),
+            venue_nouns=_words(a, "venue_nouns", "attack"),
         ),
         casualties=CasualtyCues(
             killed=_words(c, "killed", "casualties"),

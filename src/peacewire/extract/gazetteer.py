@@ -62,6 +62,11 @@ def key(text: str) -> str:
     return text
 
 
+def title_form(text: str) -> str:
+    """Compare-form of a title: folded, without articles ("head of the office" = "head of office")."""
+    return " ".join(w for w in fold(text).split() if w not in ("the", "a", "an"))
+
+
 def is_acronym(form: str) -> bool:
     """True for forms like "US", "NATO", "U.S." whose case must match exactly."""
     letters = [c for c in form if c.isalpha()]
@@ -144,17 +149,32 @@ class Surface:
     kind: FormKind
     case_sensitive: bool
 
+    @property
+    def single_word(self) -> bool:
+        return len(key(self.form).split()) == 1
+
+    @property
+    def needs_article(self) -> bool:
+        """ "The Times", "The Hill": one common word that names the entry only after "the"."""
+        words = self.form.split()
+        return len(words) == 2 and words[0] in ("The", "the") and self.entry.type != "state"
+
     def matches(self, text: str) -> bool:
         """Whether `text` (already known to have the same key) is this form in an acceptable case."""
+        text = text.strip()
         if self.case_sensitive:
             return text.replace("\u2019", "'") == self.form or text.replace(".", "") == self.form.replace(
                 ".", ""
             )
-        if self.entry.type == "person" or self.kind == "metonym":
-            # Names of people and places are capitalised; "trump" or "paris" in
-            # lower case is no mention.
-            return text[:1].isupper()
-        return True
+        if self.needs_article and not fold(text).startswith("the "):
+            return False
+        if self.entry.type == "state" and self.kind == "name":
+            # "russia" in lower case is still Russia (some outlets write it so).
+            return True
+        # Names of people, places and bodies are capitalised: "trump", "paris"
+        # or "congress" in lower case are no mention.
+        first = next((w for w in text.split() if w.lower() not in ("the", "a", "an")), "")
+        return first[:1].isupper() or (not self.single_word and self.kind == "name")
 
 
 @dataclass(frozen=True)
@@ -182,7 +202,7 @@ class RoleLexicon:
     max_title_words: int = 1
 
     def title(self, form: str) -> TitleSpec | None:
-        return self.title_by_form.get(fold(form))
+        return self.title_by_form.get(title_form(form))
 
     def spec(self, title_key: str) -> TitleSpec | None:
         for t in self.titles:
@@ -393,7 +413,7 @@ def parse_roles(data: Any, filename: str = "roles.yaml") -> RoleLexicon:
             raise GazetteerError(f"{filename}: title {k!r} must be a mapping")
         t = TitleSpec(
             key=str(k),
-            forms=tuple(fold(f) for f in _strs(spec.get("forms"), f"{filename}: {k}.forms")),
+            forms=tuple(title_form(f) for f in _strs(spec.get("forms"), f"{filename}: {k}.forms")),
             scope=str(spec.get("scope", "national")),
             leader=bool(spec.get("leader", False)),
         )

@@ -27,21 +27,135 @@ Level = Literal["district", "city", "region"]
 LEVEL_RANK: Mapping[str, int] = {"district": 0, "city": 1, "region": 2}
 
 REGION_WORDS: frozenset[str] = frozenset({"region", "regions", "oblast", "province", "krai", "republic"})
-DISTRICT_WORDS: frozenset[str] = frozenset({"district", "raion", "neighbourhood", "neighborhood", "microdistrict"})
-SETTLEMENT_NOUNS: frozenset[str] = frozenset({"city", "town", "village", "settlement", "hub", "port", "cities",
-                                              "towns", "villages"})
+DISTRICT_WORDS: frozenset[str] = frozenset(
+    {"district", "raion", "neighbourhood", "neighborhood", "microdistrict"}
+)
+SETTLEMENT_NOUNS: frozenset[str] = frozenset(
+    {"city", "town", "village", "settlement", "hub", "port", "cities", "towns", "villages"}
+)
+# Verbs whose subject city is a place, not a government ("Kyiv remained untouched").
+CITY_VERBS: frozenset[str] = frozenset(
+    {
+        "hit",
+        "strike",
+        "attack",
+        "shell",
+        "bomb",
+        "remain",
+        "suffer",
+        "come",
+        "be",
+        "shake",
+        "rock",
+        "target",
+        "burn",
+        "lose",
+        "endure",
+        "wake",
+    }
+)
+# Verbs whose object city is a government addressed, blamed or thanked.
+ADDRESSEE_VERBS: frozenset[str] = frozenset(
+    {"blame", "accuse", "urge", "warn", "ask", "tell", "thank", "criticise", "criticize", "condemn", "sanction",
+     "pressure", "call", "invite", "hold", "join", "support", "help", "push", "press", "persuade"}
+)
+# Nouns a city's possessive may own while staying a place ("Odesa's port").
+PLACE_PARTS: frozenset[str] = frozenset(
+    {
+        "port",
+        "outskirts",
+        "center",
+        "centre",
+        "district",
+        "suburb",
+        "suburbs",
+        "resident",
+        "street",
+        "infrastructure",
+        "airport",
+        "station",
+        "sky",
+        "skies",
+        "region",
+        "building",
+        "neighbourhood",
+        "neighborhood",
+        "energy",
+        "power",
+        "grid",
+        "harbour",
+        "harbor",
+        "bridge",
+        "railway",
+        "hospital",
+        "school",
+        "market",
+        "square",
+        "plant",
+        "factory",
+        "refinery",
+        "depot",
+        "base",
+        "airfield",
+        "area",
+    }
+)
 DIRECTIONS: frozenset[str] = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
-     "north-west", "south-east", "south-west", "outskirts"}
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "outskirts",
+    }
 )
 DEMOTING_PREPS: frozenset[str] = frozenset({"between", "from", "toward", "towards"})
 # Words that may stand between a place and the office it names: "Kyiv city
 # military administration head", "Lugansk regional governor".
-OFFICE_BRIDGE: frozenset[str] = frozenset({"'s", "’s", "city", "regional", "region", "oblast", "military",
-                                           "state", "local", "municipal", "provincial", "district"})
-EXTRA_OFFICE_NOUNS: frozenset[str] = frozenset({"mayor", "governor", "gov", "gov.", "head", "chief", "police",
-                                                "prosecutor", "authorities", "authority", "officials", "official",
-                                                "administration", "council", "rescuers", "emergency"})
+OFFICE_BRIDGE: frozenset[str] = frozenset(
+    {
+        "'s",
+        "’s",
+        "city",
+        "regional",
+        "region",
+        "oblast",
+        "military",
+        "state",
+        "local",
+        "municipal",
+        "provincial",
+        "district",
+    }
+)
+EXTRA_OFFICE_NOUNS: frozenset[str] = frozenset(
+    {
+        "mayor",
+        "governor",
+        "gov",
+        "gov.",
+        "head",
+        "chief",
+        "police",
+        "prosecutor",
+        "authorities",
+        "authority",
+        "officials",
+        "official",
+        "administration",
+        "council",
+        "rescuers",
+        "emergency",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -101,7 +215,7 @@ def _names_office(doc_tokens: Span | list[Token], end: int, gaz: Gazetteer) -> b
     while k < len(doc) and steps < 4:
         t = doc[k]
         low = t.lower_
-        if low in OFFICE_BRIDGE:
+        if low in OFFICE_BRIDGE or (t.pos_ == "ADJ" and t.text.islower()):
             k += 1
             steps += 1
             continue
@@ -109,6 +223,8 @@ def _names_office(doc_tokens: Span | list[Token], end: int, gaz: Gazetteer) -> b
             return True
         if low in gaz.roles.official_nouns or low in gaz.roles.body_nouns or low in gaz.roles.honorifics:
             return True
+        if low in gaz.roles.state_nouns:
+            return True  # "the Kyiv regime", "Moscow's government"
         # "the Poltava Military Institute": the place opens an organisation's name
         if t.ent_type_ in ("ORG", "FAC") and t.ent_iob_ == "I" and t.text[:1].isupper():
             ent_end = k
@@ -150,8 +266,9 @@ def _container(tok: Token) -> bool:
     return False
 
 
-def _capital(sent: Span, i: int, gaz: Gazetteer, capitals: Mapping[str, str], default_capital: str | None
-             ) -> tuple[str, int] | None:
+def _capital(
+    sent: Span, i: int, gaz: Gazetteer, capitals: Mapping[str, str], default_capital: str | None
+) -> tuple[str, int] | None:
     """ "the Ukrainian capital", "the capital" -> (city, start index)."""
     doc = sent.doc
     tok = doc[i]
@@ -206,31 +323,41 @@ def find_places(
             j = i + n
             if j > sent.end:
                 continue
-            text = doc[i:j].text
-            kinds = index.kinds.get(key(text))
-            if kinds and doc[j - 1].text[:1].isupper():
-                found = (j, set(kinds))
+            listed = index.kinds.get(key(doc[i:j].text))
+            if listed and doc[j - 1].text[:1].isupper():
+                found = (j, set(listed))
                 break
+        if _dateline(sent, i):
+            i += 1
+            continue
         j = found[0] if found else i + 1
-        kinds = found[1] if found else set()
+        kinds: set[str] = found[1] if found else set()
         known = found is not None
         prev = doc[i - 1].lower_ if i > sent.start else ""
         prev2 = doc[i - 2].lower_ if i - 1 > sent.start else ""
         if not known:
+            if tok.pos_ != "PROPN":
+                i += 1
+                continue
             # patterns that make any capitalised name a place
-            while j < sent.end and _is_name_token(doc[j]) and doc[j].lower_ not in REGION_WORDS | DISTRICT_WORDS:
+            while (
+                j < sent.end and _is_name_token(doc[j]) and doc[j].lower_ not in REGION_WORDS | DISTRICT_WORDS
+            ):
                 j += 1
             nxt = doc[j].lower_ if j < sent.end else ""
             if prev == "of" and prev2 in SETTLEMENT_NOUNS:
                 kinds = {"city"}
             elif nxt in DISTRICT_WORDS or nxt in REGION_WORDS:
                 kinds = {"region"}
-            elif tok.ent_type_ == "GPE" and gaz.state_by_demonym(doc[i:j].text) is None and gaz.lookup(
-                doc[i:j].text
-            ) is None:
+            elif (
+                gaz.state_by_demonym(doc[i:j].text) is not None or gaz.country_code(doc[i:j].text) is not None
+            ):
+                i = j  # a country's name ("North Korea"), not a place below it
+                continue
+            elif tok.ent_type_ == "GPE" and gaz.lookup(doc[i:j].text) is None:
                 kinds = {"city"}
             else:
-                i = j
+                i += 1
                 continue
         nxt = doc[j].lower_ if j < sent.end else ""
         name_end = j
@@ -245,13 +372,16 @@ def find_places(
             level = "city"
         else:
             level = "region"
-        if _names_office(sent, name_end, gaz) or (name_end < len(doc) and doc[name_end].lower_ in ("'s", "’s")
-                                                    and _names_office(sent, name_end + 1, gaz)):
+        if _names_office(sent, name_end, gaz) or (
+            name_end < len(doc)
+            and doc[name_end].lower_ in ("'s", "’s")
+            and _names_office(sent, name_end + 1, gaz)
+        ):
             i = name_end
             continue
         # a bare name followed by a common noun it modifies ("Dnipro rescuers"
         # stays a place; "Donbas war" is not where a strike hit, but harmless)
-        name = doc[i:name_end].text
+        name = _display(doc[i:name_end].text)
         out.append(
             PlaceMention(
                 start=i,
@@ -265,6 +395,39 @@ def find_places(
         )
         i = name_end
     return out
+
+
+def _dateline(sent: Span, i: int) -> bool:
+    """ "KYIV – Russia launched ...": the place the report was filed from."""
+    doc = sent.doc
+    tok = doc[i]
+    if i != sent.start or not tok.text.isupper() or len(tok.text) < 3:
+        return False
+    nxt = doc[i + 1].text if i + 1 < len(doc) else ""
+    return nxt in ("–", "—", "-", ",", ":", "(")
+
+
+def _display(name: str) -> str:
+    """ "KYIV" -> "Kyiv": names in capitals (datelines, headings) as usually written."""
+    if name.isupper() and len(name) > 3:
+        return " ".join(w.capitalize() for w in name.split())
+    return name
+
+
+def is_metonym(p: PlaceMention, sent: Span) -> bool:
+    """ "Kyiv" as a government that speaks or acts, not the city ("Kyiv was grateful", "Kyiv's approach")."""
+    tok = sent.doc[p.start]
+    if p.end - p.start != 1 or p.level != "city":
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+        verb = tok.head
+        # a city hit or attacked is a place; a city that says or decides is a government
+        return verb.lemma_.lower() not in CITY_VERBS and not any(c.dep_ == "auxpass" for c in verb.children)
+    if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in ADDRESSEE_VERBS:
+        return True  # "Kyiv blamed Moscow for ...", "urged Washington to ..."
+    if tok.dep_ == "poss":
+        return tok.head.lemma_.lower() not in PLACE_PARTS
+    return False
 
 
 def best_place(places: list[PlaceMention]) -> PlaceMention | None:

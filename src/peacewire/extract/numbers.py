@@ -104,12 +104,14 @@ def _starts_number(toks: Sequence[Token], i: int, cues: NumberCues) -> bool:
     nxt = toks[i + 1].lower_ if i + 1 < len(toks) else ""
     if tok.lower_ in ("a", "an"):
         return nxt == "dozen" or nxt in ("hundred", "thousand", "million")
-    if tok.lower_ in ("tens", "hundreds") and nxt == "of":
-        return i + 2 < len(toks) and toks[i + 2].lower_ in ("thousands", "millions")
+    if tok.lower_ == "tens":
+        return nxt == "of" and i + 2 < len(toks) and toks[i + 2].lower_ in ("thousands", "millions")
     return _is_number_token(tok, cues) and tok.lower_ not in cues.scales
 
 
-def _qualifier_before(tokens: Sequence[Token], i: int, lo: int, cues: NumberCues) -> tuple[CountQualifier, int]:
+def _qualifier_before(
+    tokens: Sequence[Token], i: int, lo: int, cues: NumberCues
+) -> tuple[CountQualifier, int]:
     """The qualifier phrase ending just before doc index `i` (not before `lo`), and its start."""
     doc = tokens[0].doc if tokens else None
     if doc is None:
@@ -152,7 +154,9 @@ def _excluded(first: Token, last: Token, cues: NumberCues) -> bool:
     return False
 
 
-def find_figures(sent: Span, skip: frozenset[int] = frozenset(), cues: NumberCues | None = None) -> list[Figure]:
+def find_figures(
+    sent: Span, skip: frozenset[int] = frozenset(), cues: NumberCues | None = None
+) -> list[Figure]:
     """Every count in the sentence with its qualifier, in text order.
 
     `skip` holds doc indices that belong to something else (a weapon's name:
@@ -171,12 +175,19 @@ def find_figures(sent: Span, skip: frozenset[int] = frozenset(), cues: NumberCue
         while j < len(toks) and toks[j].i not in skip:
             t = toks[j]
             low = t.lower_
-            if _is_number_token(t, cues) or (low in ("a", "an", "tens") and not words) or (low == "dozen" and words):
+            if (
+                _is_number_token(t, cues)
+                or (low in ("a", "an", "tens") and not words)
+                or (low == "dozen" and words)
+            ):
                 words.append(t.text)
             elif low in ("-", "–") and words and j + 1 < len(toks) and _is_number_token(toks[j + 1], cues):
                 words.append(low)
-            elif low == "and" and words and words[-1].lower() in ("hundred", "thousand") and (
-                j + 1 < len(toks) and toks[j + 1].like_num
+            elif (
+                low == "and"
+                and words
+                and words[-1].lower() in ("hundred", "thousand")
+                and (j + 1 < len(toks) and toks[j + 1].like_num)
             ):
                 words.append(low)
             elif low == "of" and words and words[-1].lower() in ("tens", "hundreds"):
@@ -184,6 +195,9 @@ def find_figures(sent: Span, skip: frozenset[int] = frozenset(), cues: NumberCue
             else:
                 break
             j += 1
+        while words and words[-1].lower() == "of":  # "hundreds of" + a noun
+            words.pop()
+            j -= 1
         first, last = toks[i], toks[j - 1]
         if _excluded(first, last, cues) or not words:
             i = max(j, i + 1)
@@ -212,8 +226,11 @@ def find_figures(sent: Span, skip: frozenset[int] = frozenset(), cues: NumberCue
             qualifier = q
         elif j < len(toks) and toks[j].text == "+":
             qualifier = "more_than"
-        out.append(Figure(start=qstart, end=last.i + 1, num_start=first.i, value=value,
-                          qualifier=qualifier, vague=vague))
+        out.append(
+            Figure(
+                start=qstart, end=last.i + 1, num_start=first.i, value=value, qualifier=qualifier, vague=vague
+            )
+        )
         i = j
     return out
 
@@ -229,7 +246,12 @@ def find_shares(sent: Span, cues: NumberCues | None = None) -> list[Figure]:
         tok = toks[i]
         low = tok.lower_
         # percentages
-        if tok.like_num and not ORDINAL_RE.match(low) and i + 1 < len(toks) and toks[i + 1].lower_ in PERCENT_WORDS:
+        if (
+            tok.like_num
+            and not ORDINAL_RE.match(low)
+            and i + 1 < len(toks)
+            and toks[i + 1].lower_ in PERCENT_WORDS
+        ):
             words = [tok.text]
             k = i - 1
             while k >= 0 and toks[k].like_num and toks[k].lower_ not in PERCENT_WORDS:
@@ -242,7 +264,9 @@ def find_shares(sent: Span, cues: NumberCues | None = None) -> list[Figure]:
                 end = toks[i + 1].i + 1
                 if toks[i + 1].lower_ == "per" and i + 2 < len(toks) and toks[i + 2].lower_ == "cent":
                     end += 1
-                out.append(Figure(start=qs, end=end, num_start=first.i, value=round(value / 100, 4), qualifier=q))
+                out.append(
+                    Figure(start=qs, end=end, num_start=first.i, value=round(value / 100, 4), qualifier=q)
+                )
                 i += 2
                 continue
         # fractions in words: "a fifth", "one-fifth", "two thirds", "half"
@@ -256,8 +280,15 @@ def find_shares(sent: Span, cues: NumberCues | None = None) -> list[Figure]:
                 if nxt is None or nxt.lower_ != "of":
                     continue
                 q, qs = _qualifier_before(toks, tok.i, sent.start, cues)
-                out.append(Figure(start=qs, end=toks[i + n - 1].i + 1, num_start=tok.i,
-                                  value=cues.fractions[phrase_nohyph], qualifier=q))
+                out.append(
+                    Figure(
+                        start=qs,
+                        end=toks[i + n - 1].i + 1,
+                        num_start=tok.i,
+                        value=cues.fractions[phrase_nohyph],
+                        qualifier=q,
+                    )
+                )
                 i += n - 1
                 break
         i += 1

@@ -101,8 +101,10 @@ def _strs(value: Any, where: str) -> tuple[str, ...]:
 
 def parse_weapons(raw: Any) -> WeaponLexicon:
     """Build the lexicon from the parsed YAML document."""
-    if not isinstance(raw, dict) or not isinstance(raw.get("classes"), dict) or not isinstance(
-        raw.get("systems"), list
+    if (
+        not isinstance(raw, dict)
+        or not isinstance(raw.get("classes"), dict)
+        or not isinstance(raw.get("systems"), list)
     ):
         raise WeaponLexiconError("weapons.yaml: expected `classes` (mapping) and `systems` (list)")
     classes = []
@@ -125,7 +127,9 @@ def parse_weapons(raw: Any) -> WeaponLexicon:
         if not isinstance(item, dict) or "name" not in item or "class" not in item:
             raise WeaponLexiconError(f"weapons.yaml: system #{i} needs a name and a class")
         if item["class"] not in labels:
-            raise WeaponLexiconError(f"weapons.yaml: system {item['name']!r}: unknown class {item['class']!r}")
+            raise WeaponLexiconError(
+                f"weapons.yaml: system {item['name']!r}: unknown class {item['class']!r}"
+            )
         s = WeaponSystem(
             name=str(item["name"]),
             aliases=_strs(item.get("aliases"), f"{item['name']}.aliases"),
@@ -238,7 +242,11 @@ def find_weapons(sent: Span, lex: WeaponLexicon | None = None) -> list[WeaponMen
         covered.update(range(span.start, span.end))
         c = lex.cls(system.cls)
         label = re.sub(r"'s$", "", m.group(0))
-        if label.endswith("s") and _form_key(label) not in lex.by_form and _form_key(label[:-1]) in lex.by_form:
+        if (
+            label.endswith("s")
+            and _form_key(label) not in lex.by_form
+            and _form_key(label[:-1]) in lex.by_form
+        ):
             label = label[:-1]
         out.append(
             WeaponMention(

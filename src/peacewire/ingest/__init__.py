@@ -15,6 +15,7 @@ memory.  Modules, one job each:
   language     language detection (lingua) and declared codes
   ids          content-derived ids
   limits       input size limits
+  audit        `python -m peacewire.ingest.audit PATH`: what cleaning removed, and why
 """
 
 from peacewire.ingest.prepare import prepare_article

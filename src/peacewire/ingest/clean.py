@@ -3,11 +3,13 @@
 Cleaning removes whole lines and nothing else: every kept line is the
 input's line with only its leading and trailing whitespace removed, so the
 spans of later stages point at the publisher's own words.  Whitespace policy:
-line breaks (CRLF, CR, U+2028/U+2029) become "\\n"; each line is stripped;
+line breaks (CRLF, CR, U+2028/U+2029) become "\\n"; each line is stripped
+(of whitespace and zero-width characters at its ends);
 runs of blank lines become one blank line; the text starts and ends with a
 non-blank line.  Quotes, dashes and spaces inside lines are left as written.
 
 What is removed, and why (ANNOTATION.md, "Article metadata"):
+  * a line that is only the outlet's name (when metadata gives it);
   * lines matched by a rule of data/boilerplate.yaml (ads, share prompts,
     cookie notices, bylines, sign-offs, captions, ...) and lines that are only
     a date (a dateline: its date is kept as a `published` candidate);
@@ -43,6 +45,8 @@ from peacewire.ingest.titles import (
 )
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029]")
+# Zero-width characters that pages leave around lines (not whitespace to str.strip).
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 LABEL_MAX_WORDS = 3
 """Lines this short that are not sentences are labels when they sit in a header or trailer."""
@@ -53,7 +57,9 @@ CAPTION_ECHO_MIN_CHARS = 10
 
 # Furniture that only a page header has: when it follows the line after the
 # headline, that line was the standfirst, not the article's first paragraph.
-HEADER_FURNITURE = frozenset({"dateline", "byline", "reading_time", "dateline_place", "language_switcher"})
+HEADER_FURNITURE = frozenset(
+    {"dateline", "byline", "reading_time", "dateline_place", "language_switcher", "breadcrumb"}
+)
 # Rules whose lines may carry the article's date ("By Jane Doe, 14 June 2024").
 DATED_RULES = frozenset({"byline", "breadcrumb"})
 CAPTION_RULES = frozenset({"caption_credit", "caption_agency", "name_caption"})
@@ -69,11 +75,13 @@ class RemovedLine:
 
 @dataclass(frozen=True)
 class CleanText:
+    """The cleaned text and what cleaning learned on the way (headline, tags, dateline)."""
+
     text: str
     title: str | None = None
     tags: list[str] = field(default_factory=list)
     published: str | None = None
-    """The date of a dateline in the text (labelled "published"/"date" first, else the earliest)."""
+    """The date of a dateline in the text: one labelled as the publication date, else the earliest."""
     removed: list[RemovedLine] = field(default_factory=list)
 
 
@@ -91,9 +99,9 @@ class _Page:
     """The lines of one text and, for each, why it is dropped (None = kept)."""
 
     def __init__(self, raw: str) -> None:
-        self.lines = [ln.strip() for ln in _NEWLINES.sub("\n", raw).split("\n")]
+        self.lines = [ln.strip().strip(_INVISIBLE).strip() for ln in _NEWLINES.sub("\n", raw).split("\n")]
         self.reasons: list[str | None] = [None] * len(self.lines)
-        self.labelled_dates: list[str] = []
+        self.publication_dates: list[str] = []
         self.other_dates: list[str] = []
 
     def content(self) -> list[int]:
@@ -109,16 +117,24 @@ class _Page:
         return None
 
 
-def _mark_furniture(page: _Page, from_html: bool) -> None:
+def _squash(s: str) -> str:
+    return "".join(ch for ch in s.casefold() if ch.isalnum())
+
+
+def _mark_furniture(page: _Page, from_html: bool, outlet: str | None) -> None:
+    outlet_key = _squash(outlet or "")
     for i, line in enumerate(page.lines):
         if not line:
+            continue
+        if outlet_key and _squash(line) == outlet_key:
+            page.drop(i, "outlet name")
             continue
         dated = date_line(line)
         if dated is not None:
             page.drop(i, "dateline")
-            iso, labelled = dated
+            iso, publication = dated
             if iso:
-                (page.labelled_dates if labelled else page.other_dates).append(iso)
+                (page.publication_dates if publication else page.other_dates).append(iso)
             continue
         rule = match_rule(line, from_html=from_html)
         if rule is not None:
@@ -135,10 +151,10 @@ def _cut_date_prefix(page: _Page) -> None:
     found = labelled_date_prefix(page.lines[i])
     if found is None:
         return
-    iso, cut = found
+    iso, publication, cut = found
     page.lines[i] = page.lines[i][cut:].strip()
     if iso:
-        page.labelled_dates.append(iso)
+        (page.publication_dates if publication else page.other_dates).append(iso)
 
 
 def _mark_echoes(page: _Page) -> None:
@@ -244,17 +260,24 @@ def _assemble(page: _Page) -> str:
     return "\n".join(out)
 
 
-def clean_text(raw: str, *, from_html: bool = False, known_title: str | None = None) -> CleanText:
-    """Clean one article's text (see the module docstring for what goes and why)."""
+def clean_text(
+    raw: str, *, from_html: bool = False, known_title: str | None = None, outlet: str | None = None
+) -> CleanText:
+    """Clean one article's text (see the module docstring for what goes and why).
+
+    `known_title` and `outlet` come from metadata when the caller has them:
+    a first line repeating the title is the headline, a line that is only
+    the outlet's name is the site's banner.
+    """
     page = _Page(raw)
-    _mark_furniture(page, from_html)
+    _mark_furniture(page, from_html, outlet)
     _cut_date_prefix(page)
     _mark_echoes(page)
     headline = _mark_known_title(page, known_title) if from_html else _mark_header(page, known_title)
     if not from_html:
         _mark_trailer(page)
     title, tags = split_title_tags(headline) if headline else (None, [])
-    published = page.labelled_dates[0] if page.labelled_dates else min(page.other_dates, default=None)
+    published = page.publication_dates[0] if page.publication_dates else min(page.other_dates, default=None)
     removed = [
         RemovedLine(line, reason)
         for line, reason in zip(page.lines, page.reasons, strict=True)

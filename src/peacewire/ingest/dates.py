@@ -20,6 +20,11 @@ _MONTHS = {
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # Ukrainian and Russian month names as dates write them (genitive)
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7,
+    "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
 }  # fmt: skip
 _MONTH = "(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
@@ -34,13 +39,20 @@ _ISO = (
 _YMD = r"(?P<sy>\d{4})/(?P<sm>\d{1,2})/(?P<sd>\d{1,2})"
 _DMY_DOT = r"(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>\d{4})"
 _NUM_SLASH = r"(?P<na>\d{1,2})/(?P<nb>\d{1,2})/(?P<ny>\d{4})"
-_DAY_MONTH = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("mon>", "mon1>") + r",?\s+(?P<y1>\d{4})"
+_DAY_MONTH = (
+    r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.replace("mon>", "mon1>") + r",?\s+(?P<y1>\d{4})"
+)
 _MONTH_DAY = _MONTH.replace("mon>", "mon2>") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
 _DATE = f"(?:{_ISO}|{_YMD}|{_DMY_DOT}|{_NUM_SLASH}|{_DAY_MONTH}|{_MONTH_DAY})"
 
-DATE_LABELS = ("published", "first published", "updated", "last updated", "posted", "date", "dated",
-               "last modified", "created")  # fmt: skip
-_LABEL = r"(?P<label>" + "|".join(sorted(DATE_LABELS, key=len, reverse=True)) + r")(?:\s+(?:on|at))?\s*[:\-–—]?\s*"
+# Labels that say a date is the publication date; "updated" dates are only
+# candidates like any other (an article is published before it is updated).
+PUBLICATION_LABELS = ("published", "first published", "posted", "date", "dated", "created")
+UPDATE_LABELS = ("updated", "last updated", "last modified", "modified")
+DATE_LABELS = PUBLICATION_LABELS + UPDATE_LABELS
+_LABEL = (
+    r"(?P<label>" + "|".join(sorted(DATE_LABELS, key=len, reverse=True)) + r")(?:\s+(?:on|at))?\s*[:\-–—]?\s*"
+)
 
 _DATE_SEARCH = re.compile(_DATE, re.IGNORECASE)
 _DATE_LINE = re.compile(
@@ -91,29 +103,35 @@ def normalise_date(value: str | None) -> str | None:
     return found.isoformat() if found else None
 
 
+def _is_publication(m: re.Match[str]) -> bool:
+    label = m.group("label")
+    return bool(label) and " ".join(label.lower().split()) in PUBLICATION_LABELS
+
+
 def date_line(line: str) -> tuple[str | None, bool] | None:
     """Read a line that is only a date (optionally labelled "Published:", with weekday and time).
 
-    Returns (ISO date or None when the date is invalid, whether it was
-    labelled), or None when the line is not a dateline.
+    Returns (ISO date or None when the date is invalid, whether a label says
+    it is the publication date), or None when the line is not a dateline.
     """
     m = _DATE_LINE.fullmatch(line.strip())
     if m is None:
         return None
     found = _from_match(m)
-    return (found.isoformat() if found else None), bool(m.group("label"))
+    return (found.isoformat() if found else None), _is_publication(m)
 
 
-def labelled_date_prefix(line: str) -> tuple[str | None, int] | None:
+def labelled_date_prefix(line: str) -> tuple[str | None, bool, int] | None:
     """A labelled date opening a line of text ("date 2024-06-14 The talks ...").
 
-    Returns (ISO date or None, length of the prefix to drop), or None.
+    Returns (ISO date or None, whether it is the publication date, length of
+    the prefix to drop), or None.
     """
     m = _LABELLED_PREFIX.match(line)
     if m is None:
         return None
     found = _from_match(m)
-    return (found.isoformat() if found else None), m.end()
+    return (found.isoformat() if found else None), _is_publication(m), m.end()
 
 
 def find_date(text: str) -> str | None:

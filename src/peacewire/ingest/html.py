@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import trafilatura
 
 # trafilatura's options for the main text; see the module docstring.
-EXTRACT_OPTIONS = {"include_comments": False, "favor_precision": True, "include_tables": True}
+INCLUDE_COMMENTS = False
+FAVOR_PRECISION = True
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,13 @@ def _clean_field(value: object) -> str | None:
 
 def extract_html(html: str | bytes, url: str | None = None) -> HtmlContent:
     """Extract one page's main text and metadata; raise NoMainText when there is none."""
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **EXTRACT_OPTIONS)
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=INCLUDE_COMMENTS,
+        favor_precision=FAVOR_PRECISION,
+    )
     if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
         raise NoMainText("no main text found in the HTML page")
     return HtmlContent(

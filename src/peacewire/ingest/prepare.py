@@ -19,7 +19,9 @@ only fills metadata the record lacks.
 
 from __future__ import annotations
 
-from peacewire.ingest.clean import clean_text
+from dataclasses import dataclass
+
+from peacewire.ingest.clean import CleanText, clean_text
 from peacewire.ingest.dates import normalise_date
 from peacewire.ingest.html import HtmlContent, NoMainText, extract_html
 from peacewire.ingest.ids import content_id
@@ -58,7 +60,21 @@ def _first(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
 
 
-def _build(raw: RawArticle, source: str, article_id: str) -> Article:
+@dataclass(frozen=True)
+class CleanedRecord:
+    """A record's cleaned text with the page it came from and the metadata cleaning used."""
+
+    cleaned: CleanText
+    page: HtmlContent | None
+    outlet: str | None
+    known_title: str | None
+
+
+def clean_record(raw: RawArticle) -> CleanedRecord:
+    """Validate a record, extract its page's main text if it is HTML, and clean the text.
+
+    Raises InputError with the reason when the record has no usable text.
+    """
     body = raw.text if raw.text is not None else raw.html
     if body is None:
         raise InputError("no 'text' or 'html' field")
@@ -69,22 +85,24 @@ def _build(raw: RawArticle, source: str, article_id: str) -> Article:
         if not raw.text.strip():
             raise InputError("empty text")
     page = _page(raw, required=raw.text is None)
-    from_html = raw.text is None
     text = raw.text if raw.text is not None else (page.text if page else "")
     outlet = _first(raw.outlet, page.outlet if page else None)
     known_title = _first(raw.title, page.title if page else None)
-    cleaned = clean_text(text, from_html=from_html, known_title=known_title)
+    cleaned = clean_text(text, from_html=raw.text is None, known_title=known_title, outlet=outlet)
     if not cleaned.text.strip():
         raise InputError(f"no article text left after cleaning ({len(cleaned.removed)} boilerplate line(s))")
     if len(cleaned.text) > MAX_TEXT_CHARS:
         raise InputError(
             f"too large: {len(cleaned.text):,} characters of text after cleaning (limit {MAX_TEXT_CHARS:,})"
         )
-    if known_title:
-        title, tags = split_title_tags(known_title)
-    else:
-        title, tags = cleaned.title, list(cleaned.tags)
-    title = strip_site_suffix(title, outlet) if title else None
+    return CleanedRecord(cleaned, page, outlet, known_title)
+
+
+def _build(raw: RawArticle, source: str, article_id: str) -> Article:
+    record = clean_record(raw)
+    cleaned, page, outlet, known_title = record.cleaned, record.page, record.outlet, record.known_title
+    headline, tags = split_title_tags(known_title) if known_title else (cleaned.title, list(cleaned.tags))
+    title = strip_site_suffix(headline, outlet) if headline else None
     published = _first(
         normalise_date(raw.published),
         cleaned.published,
@@ -114,4 +132,5 @@ def prepare_article(
     except InputError as e:
         return Failure(source=source, reason=str(e), id=article_id)
     except Exception as e:  # noqa: BLE001 - one bad record must not stop a batch
-        return Failure(source=source, reason=f"unexpected error while preparing: {type(e).__name__}: {e}", id=article_id)
+        reason = f"unexpected error while preparing: {type(e).__name__}: {e}"
+        return Failure(source=source, reason=reason, id=article_id)

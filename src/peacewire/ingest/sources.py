@@ -166,20 +166,24 @@ def _read_meta(p: Path) -> dict[str, str | None]:
         raise InputError(f"bad metadata file {meta_path.name}: {e}") from e
 
 
+def raw_from_file(p: Path) -> RawArticle:
+    """One .txt/.html/.htm file and its sidecar as a raw record; raise InputError or OSError."""
+    size = p.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise InputError(f"too large: {describe_bytes(size)} (limit {describe_bytes(MAX_INPUT_BYTES)})")
+    meta = _read_meta(p)
+    data = p.read_bytes()
+    if _has_suffix(p.name, HTML_SUFFIXES):
+        if b"\x00" in data:
+            raise InputError("binary file (contains NUL bytes); expected an HTML page")
+        return RawArticle(html=data, **meta)
+    return RawArticle(text=decode_text(data), **meta)
+
+
 def _read_article_file(p: Path) -> Item:
     source, stem = str(p), _article_stem(p.name)
     try:
-        size = p.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(f"too large: {describe_bytes(size)} (limit {describe_bytes(MAX_INPUT_BYTES)})")
-        meta = _read_meta(p)
-        data = p.read_bytes()
-        if _has_suffix(p.name, HTML_SUFFIXES):
-            if b"\x00" in data:
-                raise InputError("binary file (contains NUL bytes); expected an HTML page")
-            raw = RawArticle(html=data, **meta)
-        else:
-            raw = RawArticle(text=decode_text(data), **meta)
+        raw = raw_from_file(p)
     except InputError as e:
         return Failure(source, str(e), stem)
     except OSError as e:

@@ -21,7 +21,9 @@ HEADLINE_MAX_CHARS = 250
 _CLOSERS = "\"'”’»)]}"
 _SENTENCE_END = ".!?;:,…"
 # A sentence boundary inside a line: a lower-case word, a full stop, a capital.
-_INNER_BOUNDARY = re.compile(r"[a-z\u00df-\u00ff\u0430-\u044f]{2,}[.!?][\"'”’»)]?\s+[\"'“‘«(]?[A-Z\u0410-\u042f]")
+_INNER_BOUNDARY = re.compile(
+    r"[a-z\u00df-\u00ff\u0430-\u044f]{2,}[.!?][\"'”’»)]?\s+[\"'“‘«(]?[A-Z\u0410-\u042f]"
+)
 _TAG_SEPARATORS = re.compile(r"\s*[|•·/#,]\s*")
 _TITLE_SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 # A "Headline | Site" suffix after a pipe is the site's name or section when short.
@@ -41,7 +43,7 @@ def looks_like_headline(line: str) -> bool:
         return False
     if not any(c.isalpha() for c in line):
         return False
-    if ends_sentence(line) and not line.rstrip().rstrip(_CLOSERS).endswith("?"):
+    if ends_sentence(line):  # a question too: a lead may open with one
         return False
     return _INNER_BOUNDARY.search(line) is None
 
@@ -97,8 +99,10 @@ def strip_site_suffix(title: str, outlet: str | None) -> str:
         head, found, tail = title.rpartition(sep)
         if not found or not head.strip():
             continue
-        names_outlet = bool(outlet) and _squash(tail) != "" and (
-            _squash(tail) in _squash(outlet or "") or _squash(outlet or "") in _squash(tail)
+        names_outlet = (
+            bool(outlet)
+            and _squash(tail) != ""
+            and (_squash(tail) in _squash(outlet or "") or _squash(outlet or "") in _squash(tail))
         )
         if names_outlet or (sep == " | " and len(tail.split()) <= SITE_SUFFIX_MAX_WORDS):
             return strip_site_suffix(head.strip(), outlet)

@@ -1,0 +1,617 @@
+"""Attacks: strikes, shelling, bombing and assaults, one event per attack.
+
+Each body sentence is read for attack words (nouns, verbs, ground-combat
+words), places, weapons and casualty counts; a sentence gives one report per
+attack it speaks of (two when it contrasts a drone attack with an earlier
+missile barrage).  Reports are then joined into events the way a reader
+follows the story: a report naming a place joins the attack already
+reported there; "the strike" with a place gives an unplaced attack its
+place; a report with no place continues the attack being told, unless its
+weapons show it is another one.  An attack keeps the latest (largest)
+casualty figures its reports give; a country-wide total that is just the sum
+of the attacks listed after it is no attack of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from peacewire.extract.bodytext import BodySentence
+from peacewire.extract.casualties import CasualtyFigure, find_casualties
+from peacewire.extract.cues import EventCues
+from peacewire.extract.gazetteer import Gazetteer, fold
+from peacewire.extract.locations import PlaceMention, best_place, find_places, first_district, is_metonym
+from peacewire.extract.parties import ActorLookup, party_of
+from peacewire.extract.timing import days_before
+from peacewire.extract.weapons import WeaponMention, event_weapons, find_weapons, weapon_tokens
+from peacewire.records import Count, Event
+
+MODAL_AUX: frozenset[str] = frozenset(
+    {"would", "could", "might", "may", "should", "can", "will", "'d", "must"}
+)
+BACKGROUND_DAYS = 3
+"""A report dated more than this before publication is background to the story."""
+OLD_DAYS = 365
+"""ANNOTATION.md: background events older than a year need a figure."""
+SOUND_NOUNS: frozenset[str] = frozenset({"blast", "explosion"})
+"""Heard blasts are an attack only with a weapon, a casualty or another attack word."""
+BLAME_VERBS: frozenset[str] = frozenset({"blame", "accuse", "hold", "condemn", "fault"})
+NEW_EVENT_PREPS: frozenset[str] = frozenset({"after", "since", "before", "than", "like"})
+
+
+@dataclass
+class Report:
+    """What one sentence says about one attack."""
+
+    sent_no: int
+    span: tuple[int, int]
+    triggers: list[Token] = field(default_factory=list)
+    place: PlaceMention | None = None
+    district: PlaceMention | None = None
+    weapons: list[WeaponMention] = field(default_factory=list)
+    perpetrator: str | None = None
+    casualties: list[CasualtyFigure] = field(default_factory=list)
+    anaphoric: bool = False
+    multi: bool = False
+    cumulative: bool = False
+    earlier: bool = False
+    """Introduced as an earlier, other attack ("a week after Russia's barrage")."""
+    days_before: int | None = None
+    damage_only: bool = False
+
+    @property
+    def groups(self) -> set[str]:
+        return {w.group for w in self.weapons}
+
+    def score(self) -> int:
+        return (
+            2 * len(self.casualties)
+            + int(self.place is not None)
+            + int(bool(self.triggers))
+            + int(bool(self.weapons))
+        )
+
+
+@dataclass
+class Attack:
+    reports: list[Report] = field(default_factory=list)
+    location: str | None = None
+    sublocation: str | None = None
+    multi: bool = False
+    cumulative: bool = False
+
+    @property
+    def groups(self) -> set[str]:
+        return {g for r in self.reports for g in r.groups}
+
+    @property
+    def last_sent(self) -> int:
+        return self.reports[-1].sent_no
+
+    @property
+    def background(self) -> bool:
+        days = [r.days_before for r in self.reports if r.days_before is not None]
+        return bool(days) and min(days) > BACKGROUND_DAYS
+
+    def figure(self, kind: str) -> Count | None:
+        cands = [c for r in self.reports for c in r.casualties if c.kind == kind]
+        if not cands:
+            return None
+        # the latest figure: a revised one ("rose to", "was revised as") over
+        # the first reports, else the largest (tolls grow as bodies are found)
+        revised = [c for c in cands if c.revised]
+        best = max(revised or cands, key=lambda c: (c.count.value, -c.start))
+        return best.count
+
+    def has_figure(self) -> bool:
+        return any(r.casualties for r in self.reports)
+
+    def perpetrator(self) -> str | None:
+        for r in self.reports:
+            if r.perpetrator:
+                return r.perpetrator
+        return None
+
+    def weapons(self) -> list[str]:
+        return event_weapons(w for r in self.reports for w in r.weapons)
+
+    def evidence(self) -> tuple[int, int]:
+        best = max(self.reports, key=lambda r: (r.score(), -r.sent_no))
+        return best.span
+
+
+# -- reading one sentence -------------------------------------------------
+
+
+def _governed_by(tok: Token, words: frozenset[str], depth: int = 3) -> bool:
+    """Whether a head above `tok` (a few steps up) is one of `words` (lemmas)."""
+    cur = tok
+    for _ in range(depth):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in words or cur.lower_ in words:
+            return True
+    return False
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children):
+        return True
+    head = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and any(c.dep_ == "neg" for c in head.children)
+
+
+def _modal(verb: Token) -> bool:
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODAL_AUX for c in verb.children):
+        return True
+    # "to strike": an infinitive of intent or ability
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in (
+        "xcomp",
+        "acl",
+        "advcl",
+    )
+
+
+CLIMB_DEPS: frozenset[str] = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "obj",
+        "attr",
+        "pobj",
+        "prep",
+        "agent",
+        "compound",
+        "appos",
+        "npadvmod",
+        "oprd",
+        "dative",
+    }
+)
+SEPARATE_CLAUSES: frozenset[str] = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "acl"})
+
+
+def reach(tok: Token) -> set[int]:
+    """The tokens a word's report covers: its own phrase and, for an argument, its clause.
+
+    "Ukraine's attack on the Kursk region" covers the region; "street
+    fighting continues in Severodonetsk" covers the city through the verb.
+    """
+    out = {t.i for t in tok.subtree}
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    if cur is not tok:
+        out.add(cur.i)
+        for c in cur.children:
+            if c.dep_ in SEPARATE_CLAUSES and tok not in c.subtree:
+                continue
+            out.update(t.i for t in c.subtree)
+    return out
+
+
+def find_triggers(
+    sent: Span, cues: EventCues, has_context: bool, places: Sequence[PlaceMention]
+) -> list[Token]:
+    """The words of the sentence that report an attack that happened."""
+    a = cues.attack
+    out: list[Token] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if lemma not in a.nouns and lemma not in a.ground:
+                continue
+            if lemma in a.ground and lemma not in a.nouns and not _attached(tok, places):
+                continue
+            mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "det")}
+            if mods & (a.irrealis_modifiers | a.not_modifiers) or "no" in mods:
+                continue
+            if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in a.nouns:
+                continue  # "attack drones", "air raid alert"
+            if _governed_by(tok, a.cancellers) or _negated(tok):
+                continue
+            if lemma in SOUND_NOUNS and not has_context:
+                continue
+            out.append(tok)
+        elif tok.pos_ == "VERB":
+            if lemma in a.ground and lemma not in a.verbs and _attached(tok, places):
+                pass
+            elif lemma in a.verbs:
+                pass
+            elif lemma in a.context_verbs and has_context:
+                pass
+            else:
+                continue
+            if any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in a.not_objects for c in tok.children):
+                continue
+            if _negated(tok) or _modal(tok) or _governed_by(tok, a.cancellers, depth=2):
+                continue
+            out.append(tok)
+    return out
+
+
+def _attached(tok: Token, places: Sequence[PlaceMention]) -> bool:
+    """Whether a place (not merely situating another) is in the word's report."""
+    covered = reach(tok)
+    return any(p.start in covered for p in places if not p.demoted and not p.container)
+
+
+def _place_for(anchors: Sequence[Token], places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place of a report: the best one in its words' own phrases ("a strike on X"), else in
+    their clauses ("fighting continues in X"), else in the sentence."""
+    own: set[int] = set()
+    clause: set[int] = set()
+    for t in anchors:
+        own |= {x.i for x in t.subtree}
+        clause |= reach(t)
+    for covered in (own, clause):
+        found = best_place([p for p in places if p.start in covered])
+        if found is not None:
+            return found
+    return best_place(list(places))
+
+
+def _own_weapons(trigger: Token, weapons: Sequence[WeaponMention]) -> list[WeaponMention]:
+    """Weapons tied to one attack word: "missile strikes", "a barrage of drones", "a missile struck"."""
+    near: set[int] = set()
+    for c in trigger.children:
+        if c.dep_ in ("compound", "amod", "nsubj", "nsubjpass", "dobj"):
+            near.update(t.i for t in c.subtree)
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "with", "by", "using"):
+            near.update(t.i for t in c.subtree)
+        if c.dep_ in ("acl", "advcl") and c.lemma_.lower() == "use":
+            near.update(t.i for t in c.subtree)
+    near.add(trigger.i)
+    return [w for w in weapons if w.head in near or any(i in near for i in range(w.start, w.end))]
+
+
+def _agent(trigger: Token, table: ActorLookup, gaz: Gazetteer) -> str | None:
+    """Who the sentence says carried the attack out."""
+    cands: list[Token] = []
+    for c in trigger.children:
+        if c.dep_ in ("poss",):
+            cands.insert(0, c)
+        elif c.dep_ in ("amod", "compound", "nmod") and c.i < trigger.i:
+            cands.append(c)
+        elif c.dep_ == "nsubj" and trigger.pos_ == "VERB":
+            cands.insert(0, c)
+        elif c.dep_ in ("agent", "prep") and c.lower_ == "by":
+            cands.extend(p for p in c.children if p.dep_ == "pobj")
+    # "Kyiv blamed Moscow for the strike", "accused Ukraine of shelling"
+    if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ in ("for", "of"):
+        verb = trigger.head.head
+        if verb.lemma_.lower() in BLAME_VERBS:
+            cands = [c for c in verb.children if c.dep_ in ("dobj", "obj")] + cands
+    for c in cands:
+        found = party_of(c, table, gaz, belligerent=True)
+        if found:
+            return found
+    # a weapon as subject/agent: "a Russian missile struck", "hit by Russian rockets"
+    for c in cands:
+        for gc in c.children:
+            if gc.dep_ in ("amod", "compound", "poss") and gc.i < c.i:
+                found = party_of(gc, table, gaz, belligerent=True)
+                if found:
+                    return found
+    return None
+
+
+def _has_phrase(sent: Span, phrases: Sequence[str]) -> bool:
+    low = " " + " ".join(t.lower_ for t in sent) + " "
+    return any(f" {p} " in low for p in phrases)
+
+
+def _superlative_since(sent: Span) -> bool:
+    """ "one of the deadliest strikes since the war began": a comparison, not a running total."""
+    words = [t for t in sent]
+    for k, t in enumerate(words):
+        if t.tag_ == "JJS" or t.lower_ in ("first", "largest", "biggest", "worst", "deadliest"):
+            if any(w.lower_ in ("since",) for w in words[k + 1 : k + 6]):
+                return True
+    return False
+
+
+def _anaphoric(trigger: Token, cues: EventCues) -> bool:
+    """ "The strike hit ...", "the attack", "it was hit": the attack already told."""
+    a = cues.attack
+    if trigger.pos_ == "VERB":
+        subj = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj:
+            return False
+        trigger = subj[0]
+        if trigger.lower_ in ("it", "they"):
+            return True
+    dets = [c for c in trigger.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in a.definite:
+        return False
+    return not any(c.dep_ in ("poss",) for c in trigger.children)
+
+
+def _earlier(trigger: Token) -> bool:
+    """ "a week after Russia's barrage", "since the last missile strike": another, earlier attack."""
+    head = trigger.head
+    return trigger.dep_ == "pobj" and head.lower_ in NEW_EVENT_PREPS
+
+
+def _venue_place(p: PlaceMention, sent: Span, cues: EventCues) -> bool:
+    """A place where people met or spoke ("talks in Abu Dhabi"), not where an attack was."""
+    tok = sent.doc[p.end - 1]
+    cur = tok
+    for _ in range(6):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("NOUN", "PROPN") and cur.lemma_.lower() in cues.attack.venue_nouns:
+            return True
+        if cur.pos_ == "VERB":
+            return False
+    return False
+
+
+def _nearest(items_at: Sequence[int], anchors: Sequence[int]) -> list[int]:
+    """For each position, the index of its anchor: the last one before it, else the first."""
+    out = []
+    for pos in items_at:
+        before = [k for k, a in enumerate(anchors) if a <= pos]
+        out.append(before[-1] if before else 0)
+    return out
+
+
+def sentence_reports(
+    sent_no: int,
+    body: BodySentence,
+    table: ActorLookup,
+    gaz: Gazetteer,
+    cues: EventCues,
+    published: str | None,
+    default_capital: str | None,
+) -> list[Report]:
+    """The attack reports of one sentence (none, one, or one per attack it distinguishes)."""
+    sent = body.span
+    doc = sent.doc
+    span = (sent.start_char, sent.end_char)
+    weapons = find_weapons(sent)
+    places = [
+        p
+        for p in find_places(sent, gaz, cues.capitals, default_capital)
+        if not _venue_place(p, sent, cues) and not is_metonym(p, sent)
+    ]
+    casualties = find_casualties(sent, weapon_tokens(weapons), cues)
+    has_attack_noun = any(t.lemma_.lower() in cues.attack.nouns - SOUND_NOUNS for t in sent)
+    has_context = bool(weapons) or bool(casualties) or has_attack_noun
+    triggers = find_triggers(sent, cues, has_context, places)
+    days = days_before(sent, published)
+    multi = _has_phrase(sent, cues.attack.multi_place)
+    cumulative = _has_phrase(sent, cues.attack.cumulative) and not _superlative_since(sent)
+    if not triggers:
+        if casualties:
+            return [
+                Report(
+                    sent_no,
+                    span,
+                    place=_place_for([doc[c.cue] for c in casualties], places),
+                    district=first_district(places),
+                    weapons=weapons,
+                    casualties=casualties,
+                    multi=multi,
+                    cumulative=cumulative,
+                    days_before=days,
+                )
+            ]
+        district = first_district(places)
+        if district is not None and any(t.lemma_.lower() in cues.attack.damage for t in sent):
+            return [
+                Report(
+                    sent_no,
+                    span,
+                    place=best_place(places),
+                    district=district,
+                    damage_only=True,
+                    days_before=days,
+                )
+            ]
+        return []
+    # group the attack words: a new group where a word's own weapons differ in kind
+    groups: list[list[Token]] = [[triggers[0]]]
+    group_weapons: list[set[str]] = [{w.group for w in _own_weapons(triggers[0], weapons)}]
+    for t in triggers[1:]:
+        own = {w.group for w in _own_weapons(t, weapons)}
+        if own and group_weapons[-1] and not (own & group_weapons[-1]):
+            groups.append([t])
+            group_weapons.append(own)
+        else:
+            groups[-1].append(t)
+            group_weapons[-1] |= own
+    anchors = [g[0].i for g in groups]
+    reports = [Report(sent_no, span, triggers=g, days_before=days, cumulative=cumulative) for g in groups]
+    if len(groups) == 1:
+        r = reports[0]
+        r.place, r.district = _place_for(r.triggers, places), first_district(places)
+        r.weapons, r.casualties, r.multi = list(weapons), list(casualties), multi
+    else:
+        for p, k in zip(places, _nearest([p.start for p in places], anchors), strict=True):
+            cur = reports[k].place
+            if cur is None or (p.level != "district" and p.rank() < cur.rank()):
+                if p.level == "district":
+                    reports[k].district = reports[k].district or p
+                elif not p.container:
+                    reports[k].place = p
+        for w in weapons:
+            owner = next((k for k, g in enumerate(groups) if w in _own_weapons_of_group(g, weapons)), None)
+            reports[owner if owner is not None else _nearest([w.start], anchors)[0]].weapons.append(w)
+        for c, k in zip(casualties, _nearest([c.cue for c in casualties], anchors), strict=True):
+            reports[k].casualties.append(c)
+        if multi:
+            k = _nearest([_phrase_pos(sent, cues.attack.multi_place)], anchors)[0]
+            reports[k].multi = True
+    for r in reports:
+        r.anaphoric = _anaphoric(r.triggers[0], cues)
+        r.earlier = any(_earlier(t) for t in r.triggers) and len(reports) > 1
+        for t in r.triggers:
+            r.perpetrator = _agent(t, table, gaz)
+            if r.perpetrator:
+                break
+    return reports
+
+
+def _own_weapons_of_group(group: Sequence[Token], weapons: Sequence[WeaponMention]) -> list[WeaponMention]:
+    out: list[WeaponMention] = []
+    for t in group:
+        out.extend(_own_weapons(t, weapons))
+    return out
+
+
+def _phrase_pos(sent: Span, phrases: Sequence[str]) -> int:
+    for tok in sent:
+        for p in phrases:
+            words = p.split()
+            if [t.lower_ for t in sent.doc[tok.i : tok.i + len(words)]] == words:
+                return tok.i
+    return sent.start
+
+
+# -- joining reports into attacks ---------------------------------------------
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return False
+    return fold(a) == fold(b)
+
+
+def _compatible(attack: Attack, report: Report) -> bool:
+    ga, gr = attack.groups, report.groups
+    return not (ga and gr and not (ga & gr))
+
+
+def _continued(attacks: list[Attack], last: Attack | None, sent_no: int) -> Attack | None:
+    """The attack a report without a place continues: the one just told, else the story's main one."""
+    live = [a for a in attacks if not a.cumulative]
+    if not live:
+        return None
+    if last is not None and not last.cumulative and not last.background and sent_no - last.last_sent <= 1:
+        return last
+    main = [a for a in live if not a.background] or live
+    return max(main, key=lambda a: (len(a.reports), -attacks.index(a)))
+
+
+def assemble(reports: Sequence[Report]) -> list[Attack]:
+    """Join sentence reports into attacks."""
+    attacks: list[Attack] = []
+    last: Attack | None = None
+    for r in reports:
+        if r.damage_only:
+            if last is not None and r.sent_no - last.last_sent <= 2 and last.sublocation is None:
+                if r.place is None or _same_place(r.place.name, last.location):
+                    last.sublocation = r.district.name if r.district else None
+            continue
+        if r.cumulative and (r.triggers or r.casualties):
+            attacks.append(Attack([r], r.place.name if r.place else None, cumulative=True))
+            continue
+        target: Attack | None = None
+        new_location: str | None = None
+        if r.place is not None:
+            same = [
+                a
+                for a in attacks
+                if not a.cumulative and _same_place(a.location, r.place.name) and _compatible(a, r)
+            ]
+            if same:
+                target = same[-1]
+            elif (
+                r.anaphoric
+                and last is not None
+                and last.location is None
+                and not last.multi
+                and not last.cumulative
+                and _compatible(last, r)
+            ):
+                target = last
+                new_location = r.place.name
+        else:
+            cont = _continued(attacks, last, r.sent_no)
+            if cont is not None and not r.earlier and (r.anaphoric or not r.triggers or _compatible(cont, r)):
+                target = cont
+        if target is None:
+            target = Attack(location=r.place.name if r.place else None, multi=r.multi)
+            attacks.append(target)
+        elif new_location:
+            target.location = new_location
+        target.reports.append(r)
+        if (
+            r.district is not None
+            and target.sublocation is None
+            and (r.place is None or _same_place(r.place.name, target.location))
+        ):
+            target.sublocation = r.district.name
+        target.multi = target.multi or (r.multi and target.location is None)
+        last = target
+    return attacks
+
+
+def _is_summary(a: Attack, others: Sequence[Attack]) -> bool:
+    """A total without a place that just adds up the placed attacks reported with it."""
+    if a.location is not None or not a.has_figure():
+        return False
+    placed = [o for o in others if o is not a and o.location is not None and not o.cumulative]
+    if not placed:
+        return False
+    for kind in ("killed", "injured"):
+        total = a.figure(kind)
+        if total is None:
+            continue
+        parts = [o.figure(kind) for o in placed]
+        if sum(p.value for p in parts if p is not None) != total.value:
+            return False
+    return True
+
+
+def keep(a: Attack, attacks: Sequence[Attack]) -> bool:
+    """ANNOTATION.md: an attack names a place, a figure or a weapon system; old ones need a figure."""
+    named = any(w.named for r in a.reports for w in r.weapons)
+    if a.location is None and not a.has_figure() and not named:
+        return False
+    days = [r.days_before for r in a.reports if r.days_before is not None]
+    if days and min(days) > OLD_DAYS and not a.has_figure():
+        return False
+    if not any(r.triggers for r in a.reports) and a.location is None:
+        return False
+    return not _is_summary(a, attacks)
+
+
+def to_event(a: Attack) -> Event:
+    return Event(
+        type="attack",
+        span=a.evidence(),
+        location=a.location,
+        sublocation=a.sublocation,
+        killed=a.figure("killed"),
+        injured=a.figure("injured"),
+        weapons=a.weapons(),
+        perpetrator=a.perpetrator(),
+    )
+
+
+def extract_attacks(
+    bodies: Sequence[BodySentence],
+    table: ActorLookup,
+    gaz: Gazetteer,
+    cues: EventCues,
+    published: str | None,
+    default_capital: str | None,
+) -> list[Event]:
+    """The attacks an article reports, one event each, in order of first report."""
+    reports: list[Report] = []
+    for n, body in enumerate(bodies):
+        reports.extend(sentence_reports(n, body, table, gaz, cues, published, default_capital))
+    attacks = assemble(reports)
+    return [to_event(a) for a in attacks if keep(a, attacks)]

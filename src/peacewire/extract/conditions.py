@@ -1,0 +1,154 @@
+"""What a stance is tied to and how it is qualified.
+
+Conditions are short phrases from the text that a stance depends on ("only
+under the protection of NATO forces", "if there are no diplomatic options"),
+found from the markers of `data/issues.yaml`.  Qualifiers (ANNOTATION.md):
+`hedged` (a tentative or reluctant stance), `temporary`, `partial`, and
+`past` (a stance the article says was held before and dropped).  All are
+read within the clause that carries the stance, so a hedge elsewhere in a
+long sentence does not leak in.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from peacewire.extract.issues import PositionLexicon
+from peacewire.extract.stance import Reading
+
+PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def scope(reading: Reading) -> Span:
+    """The clause the stance is read in: the highest token climbed below the reporting verb."""
+    top = reading.path[-1]
+    if reading.reporter is not None and len(reading.path) >= 2 and top is reading.reporter:
+        top = reading.path[-2]
+    sent = top.sent
+    left = min(top.left_edge.i, reading.cue.start)
+    right = max(top.right_edge.i + 1, reading.cue.end)
+    return sent.doc[max(left, sent.start) : min(right, sent.end)]
+
+
+def _text(span: Span) -> str:
+    return " " + " ".join(t.lower_ for t in span) + " "
+
+
+def _has_word(text: str, word: str) -> bool:
+    return f" {word} " in text
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def hedged(reading: Reading, lex: PositionLexicon) -> bool:
+    """A modal of possibility, a "maybe", or a hedging phrase on the stance's own words."""
+    words = set()
+    for tok in reading.path:
+        if tok is reading.reporter:
+            break
+        words.add(tok.lower_)
+        words.add(tok.lemma_.lower())
+        for child in tok.children:
+            if child.dep_ in ("aux", "advmod", "neg", "prt"):
+                words.add(child.lower_)
+    if words & lex.hedge_words:
+        return True
+    text = _text(reading.path[0].sent)
+    clause = _text(scope(reading))
+    if any(_has_word(clause, w) for w in ("maybe", "perhaps", "possibly")):
+        return True
+    return any(p in text for p in lex.hedge_phrases)
+
+
+def temporary(reading: Reading, lex: PositionLexicon) -> bool:
+    text = _text(scope(reading))
+    if any(_has_word(text, w) for w in lex.temporary_words):
+        return True
+    raw = scope(reading).text.lower()
+    return any(_compiled(p).search(raw) for p in lex.temporary_patterns)
+
+
+def partial(reading: Reading, lex: PositionLexicon) -> bool:
+    text = _text(scope(reading))
+    return any(_has_word(text, w) for w in lex.partial_words)
+
+
+def past_strength(reading: Reading, lex: PositionLexicon) -> int:
+    """2: the article says the stance was dropped; 1: it places it before (weak); 0: current."""
+    sent_text = _text(reading.path[0].sent)
+    if any(p in sent_text for p in lex.past_phrases if " " in p or p in ("u-turn", "about-face")):
+        return 2
+    for tok in reading.path:
+        if tok is reading.reporter:
+            tok_children = list(tok.children)
+        else:
+            tok_children = list(tok.children)
+        for child in tok_children:
+            low = child.lower_
+            if low in lex.past_adverbs and child.dep_ in ("advmod", "amod", "npadvmod"):
+                if tok.tag_ in PAST_TAGS or tok.pos_ == "NOUN" or _past_perfect(tok):
+                    if not _present_perfect(tok):
+                        return 1
+    return 0
+
+
+def _past_perfect(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+
+
+def _present_perfect(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)
+
+
+def conditions(reading: Reading, lex: PositionLexicon) -> list[str]:
+    """Condition phrases inside the stance's clause that do not contain the cue itself."""
+    span = scope(reading)
+    tokens = list(span)
+    out: list[str] = []
+    used: set[int] = set()
+    for marker in sorted(lex.condition_markers, key=lambda m: -len(m.split())):
+        words = marker.split()
+        for i in range(len(tokens) - len(words) + 1):
+            if any(tokens[i + k].lower_ != w for k, w in enumerate(words)):
+                continue
+            if tokens[i].i in used:
+                continue
+            phrase = _phrase_after(tokens[i], tokens[i + len(words) - 1], span, lex)
+            if phrase is None:
+                continue
+            cue_ids = {t.i for t in reading.cue.tokens}
+            if cue_ids & {t.i for t in phrase}:
+                continue
+            used.update(t.i for t in phrase)
+            text = phrase.text.strip(" ,;:.\"'“”")
+            if text and text not in out:
+                out.append(text)
+    return out
+
+
+def _phrase_after(first: Token, last: Token, span: Span, lex: PositionLexicon) -> Span | None:
+    """The marker with the constituent it introduces, cut at the clause and `max_words`."""
+    doc = first.doc
+    if last.dep_ == "mark":
+        end = last.head.right_edge.i + 1
+    elif last.dep_ in ("prep", "agent") or last.pos_ == "ADP":
+        end = last.right_edge.i + 1
+    else:
+        end = max(last.right_edge.i, last.i) + 1
+    end = min(end, span.end, first.i + lex.condition_max_words)
+    start = first.i
+    if first.lower_ in ("only",) and first.i + 1 < end:
+        start = first.i + 1
+    for j in range(start + 1, end):
+        if doc[j].text in (";", "—", "–") or doc[j].text == "," and doc[j].i > start + 3:
+            end = j
+            break
+    if end - start < 2:
+        return None
+    return doc[start:end]

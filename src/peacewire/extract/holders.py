@@ -1,0 +1,301 @@
+"""Who a stance belongs to: subjects, owners, speakers and drafters as actors.
+
+`stance.py` says which word carries a stance; this module turns the phrase
+that names its holder into actors of the article's `ActorTable`: a name or
+title directly, a relative pronoun through its antecedent ("Putin, who has
+argued for talks"), a personal pronoun through the discourse (the speaker of
+the reported clause, else the last actor of the right kind), first person
+through the quotation's speaker, and a plan or proposal through the actors
+said to have drafted it ("the US proposal", "the plan put forward in
+US-Ukraine talks").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from peacewire.extract.actors import ActorTable
+from peacewire.extract.issues import PositionLexicon
+from peacewire.extract.stance import FIRST_PERSON, RELATIVE_PRONOUNS
+from peacewire.records import Actor, Quote
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "theirs", "itself", "themselves"})
+COMPANION_PREPS = frozenset({"alongside", "including", "with"})
+"""Prepositions that add co-holders to a subject ("European leaders, alongside Zelensky")."""
+COMPANION_PHRASES = ("along with", "together with", "as well as")
+ANTECEDENT_SENTENCES = 4
+"""How many sentences back a pronoun's antecedent may stand."""
+CONTROL_EDGES = frozenset({"xcomp", "acomp", "advcl", "conj", "pcomp", "prep", "pobj", "ccomp", "oprd", "acl"})
+
+
+@dataclass(frozen=True)
+class QuoteContext:
+    """A quotation as holder context: its characters and its speaker actor."""
+
+    start: int
+    end: int
+    speaker: Actor | None
+    kind: str
+
+
+def noun_phrase(tok: Token) -> Span:
+    """The phrase a noun heads, without trailing clauses, appositions or punctuation."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "advcl", "appos", "prep") or child.pos_ == "VERB":
+            break
+        right = child.right_edge.i
+    for child in tok.lefts:
+        if child.dep_ in ("punct",):
+            left = child.i + 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left : right + 1]
+
+
+class HolderResolver:
+    """Resolves holder phrases of one article to its actors."""
+
+    def __init__(self, doc: Doc, table: ActorTable, quotes: Sequence[Quote], lex: PositionLexicon) -> None:
+        self.doc = doc
+        self.table = table
+        self.lex = lex
+        by_name = {a.name: a for a in table.actors}
+        self.quotes = [
+            QuoteContext(q.span[0], q.span[1], by_name.get(q.speaker) if q.speaker else None, q.kind)
+            for q in quotes
+            if q.kind in ("direct", "indirect")
+        ]
+        self.marks = _quoted_regions(doc)
+
+    # -- quotations --------------------------------------------------------
+
+    def quote_at(self, tok: Token) -> QuoteContext | None:
+        """The smallest direct or indirect quotation containing the token."""
+        best: QuoteContext | None = None
+        for q in self.quotes:
+            if q.start <= tok.idx < q.end and (best is None or q.end - q.start < best.end - best.start):
+                best = q
+        return best
+
+    def in_marks(self, tok: Token) -> bool:
+        return any(s <= tok.idx < e for s, e in self.marks)
+
+    # -- phrases -----------------------------------------------------------
+
+    def actors_of(self, tok: Token, speaker: Actor | None = None) -> list[Actor] | None:
+        """The actors a holder token names (with coordinated and companion ones).
+
+        Returns None when the token is not a holder at all (a vague source),
+        [] when it names no actor, and [speaker] for first person.
+        """
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            return [speaker] if speaker is not None else []
+        if low in RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl"):
+            return self.actors_of(tok.head.head, speaker)
+        if tok.lemma_.lower() in self.lex.vague_subjects and not self._owned(tok):
+            return None
+        if tok.lemma_.lower() in self.lex.plan_nouns:
+            return self.drafters(tok)
+        out: list[Actor] = []
+        for part in [tok, *_conjuncts(tok)]:
+            actor = self._one(part, speaker)
+            if actor is not None and actor not in out:
+                out.append(actor)
+        for comp in _companions(tok):
+            actor = self._one(comp, speaker)
+            if actor is not None and actor not in out:
+                out.append(actor)
+        return out
+
+    def _owned(self, tok: Token) -> bool:
+        """ "US officials", "Russian sources": a vague noun qualified by a named body."""
+        return any(
+            c.dep_ in ("compound", "amod", "poss", "nmod") and self.table.actor_at(c.idx, c.idx + len(c))
+            for c in tok.children
+        )
+
+    def _one(self, tok: Token, speaker: Actor | None) -> Actor | None:
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            return speaker
+        if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+            return self.pronoun(tok, speaker)
+        if tok.pos_ == "PRON":
+            return None
+        actor = self.table.actor_at(tok.idx, tok.idx + len(tok))
+        if actor is not None and actor.type != "media" or actor is not None and tok.dep_ != "compound":
+            if actor is not None:
+                return actor
+        phrase = noun_phrase(tok)
+        actor = self.table.resolve(phrase)
+        if actor is not None:
+            return actor
+        return None
+
+    def pronoun(self, tok: Token, speaker: Actor | None) -> Actor | None:
+        """he / she / it / they: a bracketed name, the speaker of a reported clause, else the last
+        actor of the right kind (subjects first) in the sentences before."""
+        doc = tok.doc
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "[":
+            close = next((t.i for t in doc[tok.i + 2 : tok.i + 8] if t.text == "]"), None)
+            if close is not None:
+                actor = self.table.actor_at(doc[tok.i + 2].idx, doc[close - 1].idx + len(doc[close - 1]))
+                if actor is not None:
+                    return actor
+        want_person = tok.lower_ in PERSON_PRONOUNS
+        if speaker is not None and (speaker.type == "person") == want_person:
+            q = self.quote_at(tok)
+            if q is not None and q.kind == "indirect":
+                return speaker
+        return self._antecedent(tok, want_person)
+
+    def _antecedent(self, tok: Token, want_person: bool) -> Actor | None:
+        sent_starts = [s.start_char for s in tok.doc.sents if s.start_char <= tok.idx]
+        horizon = sent_starts[-ANTECEDENT_SENTENCES] if len(sent_starts) >= ANTECEDENT_SENTENCES else 0
+        best: tuple[int, int, Actor] | None = None
+        for actor in self.table.actors:
+            if actor.type == "media" or (actor.type == "person") != want_person:
+                continue
+            for start, end in actor.mentions:
+                if not (horizon <= start < tok.idx):
+                    continue
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is None or len(span) == 0 or self.in_marks(span[0]):
+                    continue
+                subject = int(_is_subject(span.root))
+                key = (subject, start)
+                if best is None or key > (best[0], best[1]):
+                    best = (subject, start, actor)
+        if best is None:
+            return None
+        # the latest subject wins; without one, the latest mention
+        return best[2]
+
+    # -- owners and drafters -----------------------------------------------
+
+    def owners(self, noun: Token, speaker: Actor | None) -> list[Actor]:
+        """Whose stance noun it is: "Trump's push", "his willingness", "a demand of Trump"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.actors_of(child, speaker) or []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        found = self.actors_of(grand, speaker)
+                        if found:
+                            return found
+        return []
+
+    def drafters(self, noun: Token) -> list[Actor]:
+        """The actors a plan or proposal is attributed to: its owner, qualifier, or who put it forward."""
+        out: list[Actor] = []
+
+        def add(tokens: Sequence[Token]) -> None:
+            for t in tokens:
+                actor = self.table.actor_at(t.idx, t.idx + len(t))
+                if actor is not None and actor.type != "media" and actor not in out:
+                    out.append(actor)
+
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.lower_ not in FIRST_PERSON:
+                if child.dep_ == "poss" and child.pos_ == "PRON":
+                    actor = self.pronoun(child, None)
+                    if actor is not None:
+                        out.append(actor)
+                    continue
+                add(list(child.subtree))
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                add([g for g in child.subtree if g.dep_ in ("pobj", "conj", "compound", "amod")])
+            if child.dep_ == "acl":  # "the plan put forward by / in US-Ukraine talks"
+                for g in child.children:
+                    if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "in", "at", "from"):
+                        add([x for x in g.subtree if x.dep_ in ("pobj", "conj", "compound", "amod")])
+        if not out and noun.dep_ in ("dobj", "nsubjpass"):
+            verb = noun.head
+            if verb.lemma_.lower() in self.lex.drafting_verbs:
+                for subj in verb.children:
+                    if subj.dep_ in ("nsubj", "agent"):
+                        found = self.actors_of(subj if subj.dep_ == "nsubj" else _pobj(subj) or subj, None)
+                        out.extend(a for a in found or [] if a not in out)
+        return out
+
+
+def _pobj(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == "pobj"), None)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [c for c in tok.conjuncts if c.i > tok.i]
+
+
+def _companions(tok: Token) -> list[Token]:
+    """Co-holders: "European leaders, alongside Zelensky", "X, including Y", "X along with Y"."""
+    out: list[Token] = []
+    heads = [tok]
+    if tok.head.pos_ in ("VERB", "AUX"):
+        heads.append(tok.head)  # the parser often hangs "alongside X" on the verb
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep":
+                continue
+            phrase = f"{child.nbor(-1).lower_} {child.lower_}" if child.i > 0 else child.lower_
+            if child.lower_ in COMPANION_PREPS or phrase in COMPANION_PHRASES:
+                if head is not tok and child.lower_ == "with" and phrase not in COMPANION_PHRASES:
+                    continue
+                if head is not tok and (child.i > head.i):
+                    continue
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _is_subject(tok: Token) -> bool:
+    while tok.dep_ in ("compound", "appos", "flat", "nmod", "amod") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _quoted_regions(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges between paired quotation marks (names there are not antecedents)."""
+    from peacewire.extract.quotemarks import pair_marks
+
+    return [(p.open, p.close) for p in pair_marks(doc.text)]
+
+
+def subject_tokens(pred: Token, stop: Token | None = None) -> list[Token]:
+    """The subject of a predicate, or of the clause it depends on (control: "ready to talk").
+
+    Climbs xcomp / advcl / conj / prepositional links until a clause with a
+    subject; never above `stop` (the reporting verb).
+    """
+    cur = pred
+    for _ in range(8):
+        if cur is stop:
+            return []
+        subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            return subs
+        for c in cur.children:
+            if c.dep_ == "agent":
+                pobj = _pobj(c)
+                if pobj is not None:
+                    return [pobj]
+        if cur.dep_ == "relcl":
+            return [cur.head]
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return [cur.head]
+        if cur.dep_ == "amod" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return [cur.head]
+        if cur.dep_ in CONTROL_EDGES and cur.head is not cur:
+            cur = cur.head
+            continue
+        return []
+    return []

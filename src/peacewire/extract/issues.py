@@ -1,0 +1,337 @@
+"""Which negotiation issue a sentence speaks of, read from cue words.
+
+The cues live in `data/issues.yaml` (its header documents the syntax); this
+module loads that file once into a frozen `PositionLexicon` and finds the
+cues of a sentence as `CueMatch`es: the issue, whether the words name the
+issue's outcome or its opposite ("cede land" / "regain land"), and the
+tokens they cover.  Everything about stance is left to `stance.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, cast
+
+from spacy.tokens import Span, Token
+
+from peacewire.extract.lexicon import load_data_yaml
+from peacewire.records import Issue
+
+ISSUES: tuple[Issue, ...] = (
+    "territory",
+    "ceasefire",
+    "negotiations",
+    "security_guarantees",
+    "nato_membership",
+    "sanctions",
+    "military_aid",
+    "hostilities",
+)
+MAX_GAP = 3
+"""How many other tokens may stand between two consecutive words of a cue."""
+
+
+class IssueLexiconError(ValueError):
+    """issues.yaml is malformed (the message names the entry)."""
+
+
+@dataclass(frozen=True)
+class CuePattern:
+    """One cue of issues.yaml: word alternatives in order, its issue and direction."""
+
+    issue: Issue
+    polarity: int
+    """+1: the words name the issue's `support` outcome; -1: its opposite."""
+    words: tuple[frozenset[str], ...]
+    direct: bool = False
+    bare: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue found in a sentence."""
+
+    pattern: CuePattern
+    tokens: tuple[Token, ...]
+
+    @property
+    def issue(self) -> Issue:
+        return self.pattern.issue
+
+    @property
+    def polarity(self) -> int:
+        return self.pattern.polarity
+
+    @property
+    def anchor(self) -> Token:
+        """The matched token highest in the parse (the one the cue hangs from)."""
+        ids = {t.i for t in self.tokens}
+        for tok in self.tokens:
+            if tok.head.i not in ids or tok.head is tok:
+                return tok
+        return self.tokens[0]
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].i
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].i + 1
+
+
+@dataclass(frozen=True)
+class StanceWords:
+    support_verbs: frozenset[str]
+    support_phrasal: tuple[tuple[str, ...], ...]
+    support_adjectives: frozenset[str]
+    support_nouns: frozenset[str]
+    oppose_verbs: frozenset[str]
+    oppose_phrasal: tuple[tuple[str, ...], ...]
+    oppose_adjectives: frozenset[str]
+    oppose_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+    committing_verbs: frozenset[str]
+
+
+@dataclass(frozen=True, eq=False)
+class PositionLexicon:
+    """Everything issues.yaml says, ready for lookups."""
+
+    cues: tuple[CuePattern, ...]
+    cue_index: Mapping[str, tuple[CuePattern, ...]]
+    """The cues by the alternatives of their first word."""
+    actions: Mapping[str, frozenset[str]]
+    aid_recipients: frozenset[str]
+    stance: StanceWords
+    negation_words: frozenset[str]
+    not_negation: tuple[str, ...]
+    contrast: frozenset[str]
+    hedge_words: frozenset[str]
+    hedge_phrases: tuple[str, ...]
+    temporary_words: tuple[str, ...]
+    temporary_patterns: tuple[str, ...]
+    partial_words: tuple[str, ...]
+    past_adverbs: frozenset[str]
+    past_phrases: tuple[str, ...]
+    past_dropping: tuple[tuple[str, ...], ...]
+    past_reversal: tuple[str, ...]
+    condition_markers: tuple[str, ...]
+    condition_max_words: int
+    vague_subjects: frozenset[str]
+    vague_phrases: tuple[str, ...]
+    plan_nouns: frozenset[str]
+    drafting_verbs: frozenset[str]
+    provision_verbs: frozenset[str]
+
+
+def _strings(section: Mapping[str, Any], name: str, where: str) -> tuple[str, ...]:
+    value = section.get(name)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise IssueLexiconError(f"issues.yaml: {where}.{name} must be a list of strings")
+    return tuple(v.lower() for v in value)
+
+
+def _section(raw: Mapping[str, Any], name: str, where: str = "") -> Mapping[str, Any]:
+    value = raw.get(name)
+    if not isinstance(value, dict):
+        raise IssueLexiconError(f"issues.yaml: `{where}{name}` must be a mapping")
+    return cast(Mapping[str, Any], value)
+
+
+def parse_cue(issue: Issue, polarity: int, entry: object, where: str) -> CuePattern:
+    """One cue entry (a string or a {cue: ..., flags} mapping) as a pattern."""
+    flags: Mapping[str, Any] = {}
+    if isinstance(entry, dict):
+        flags = entry
+        entry = entry.get("cue")
+    if not isinstance(entry, str) or not entry.strip():
+        raise IssueLexiconError(f"issues.yaml: {where}: a cue must be a non-empty string")
+    words: list[frozenset[str]] = []
+    for word in entry.lower().split():
+        alts = frozenset(a for a in word.split("|") if a)
+        if not alts:
+            raise IssueLexiconError(f"issues.yaml: {where}: empty word in cue {entry!r}")
+        words.append(alts)
+    unknown = set(flags) - {"cue", "direct", "bare"}
+    if unknown:
+        raise IssueLexiconError(f"issues.yaml: {where}: unknown flags {sorted(unknown)} in {entry!r}")
+    return CuePattern(
+        issue=issue,
+        polarity=polarity,
+        words=tuple(words),
+        direct=bool(flags.get("direct", False)),
+        bare=bool(flags.get("bare", False)),
+        text=entry,
+    )
+
+
+def _phrases(values: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(v.split()) for v in values)
+
+
+def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
+    """Validate the parsed YAML and index it; raise IssueLexiconError naming a bad entry."""
+    issues = _section(raw, "issues")
+    cues: list[CuePattern] = []
+    actions: dict[str, frozenset[str]] = {}
+    for issue in ISSUES:
+        sec = _section(issues, issue, "issues.")
+        for key, polarity in (("for", 1), ("against", -1)):
+            entries = sec.get(key)
+            if not isinstance(entries, list):
+                raise IssueLexiconError(f"issues.yaml: issues.{issue}.{key} must be a list")
+            cues.extend(parse_cue(issue, polarity, e, f"issues.{issue}.{key}") for e in entries)
+        actions[issue] = frozenset(_strings(sec, "actions", f"issues.{issue}"))
+    unknown = set(issues) - set(ISSUES)
+    if unknown:
+        raise IssueLexiconError(f"issues.yaml: unknown issues {sorted(unknown)}")
+    st = _section(raw, "stance")
+    stance = StanceWords(
+        support_verbs=frozenset(_strings(st, "support_verbs", "stance")),
+        support_phrasal=_phrases(_strings(st, "support_phrasal", "stance")),
+        support_adjectives=frozenset(_strings(st, "support_adjectives", "stance")),
+        support_nouns=frozenset(_strings(st, "support_nouns", "stance")),
+        oppose_verbs=frozenset(_strings(st, "oppose_verbs", "stance")),
+        oppose_phrasal=_phrases(_strings(st, "oppose_phrasal", "stance")),
+        oppose_adjectives=frozenset(_strings(st, "oppose_adjectives", "stance")),
+        oppose_nouns=frozenset(_strings(st, "oppose_nouns", "stance")),
+        reporting_verbs=frozenset(_strings(st, "reporting_verbs", "stance")),
+        committing_verbs=frozenset(_strings(st, "committing_verbs", "stance")),
+    )
+    neg = _section(raw, "negation")
+    hedges = _section(raw, "hedges")
+    temporary = _section(raw, "temporary")
+    partial = _section(raw, "partial")
+    past = _section(raw, "past")
+    conditions = _section(raw, "conditions")
+    vague = _section(raw, "vague")
+    plans = _section(raw, "plans")
+    max_words = conditions.get("max_words")
+    if not isinstance(max_words, int) or max_words < 1:
+        raise IssueLexiconError("issues.yaml: conditions.max_words must be a positive integer")
+    index: dict[str, list[CuePattern]] = {}
+    for pattern in cues:
+        for alt in pattern.words[0]:
+            index.setdefault(alt, []).append(pattern)
+    return PositionLexicon(
+        cues=tuple(cues),
+        cue_index={k: tuple(v) for k, v in index.items()},
+        actions=actions,
+        aid_recipients=frozenset(c.upper() for c in _strings(raw, "aid_recipients", "")),
+        stance=stance,
+        negation_words=frozenset(_strings(neg, "words", "negation")),
+        not_negation=_strings(neg, "not_negation", "negation"),
+        contrast=frozenset(_strings(neg, "contrast", "negation")),
+        hedge_words=frozenset(_strings(hedges, "words", "hedges")),
+        hedge_phrases=_strings(hedges, "phrases", "hedges"),
+        temporary_words=_strings(temporary, "words", "temporary"),
+        temporary_patterns=_strings(temporary, "patterns", "temporary"),
+        partial_words=_strings(partial, "words", "partial"),
+        past_adverbs=frozenset(_strings(past, "adverbs", "past")),
+        past_phrases=_strings(past, "phrases", "past"),
+        past_dropping=_phrases(_strings(past, "dropping", "past")),
+        past_reversal=_strings(past, "reversal", "past"),
+        condition_markers=_strings(conditions, "markers", "conditions"),
+        condition_max_words=max_words,
+        vague_subjects=frozenset(_strings(vague, "subjects", "vague")),
+        vague_phrases=_strings(vague, "phrases", "vague"),
+        plan_nouns=frozenset(_strings(plans, "nouns", "plans")),
+        drafting_verbs=frozenset(_strings(plans, "drafting_verbs", "plans")),
+        provision_verbs=frozenset(_strings(plans, "provision_verbs", "plans")),
+    )
+
+
+@lru_cache(maxsize=1)
+def position_lexicon() -> PositionLexicon:
+    """The lexicon of data/issues.yaml, loaded once per process."""
+    raw = load_data_yaml("issues.yaml")
+    if not isinstance(raw, dict):
+        raise IssueLexiconError("issues.yaml: the top level must be a mapping")
+    return build_lexicon(raw)
+
+
+# -- matching ------------------------------------------------------------------
+
+
+def _word_at(tokens: Sequence[Token], j: int, alts: frozenset[str]) -> int:
+    """How many tokens from tokens[j] one word of a cue covers (0: no match).
+
+    A hyphenated alternative ("cease-fire") matches the three tokens spaCy
+    splits it into as well as one token.
+    """
+    tok = tokens[j]
+    if tok.lower_ in alts or tok.lemma_.lower() in alts:
+        return 1
+    if j + 2 < len(tokens) and tokens[j + 1].text == "-":
+        joined = f"{tok.lower_}-{tokens[j + 2].lower_}"
+        if joined in alts:
+            return 3
+    return 0
+
+
+def _match_at(tokens: Sequence[Token], start: int, pattern: CuePattern) -> tuple[Token, ...] | None:
+    """Match `pattern` with its first word at tokens[start], words in order, small gaps allowed."""
+    n = _word_at(tokens, start, pattern.words[0])
+    if not n:
+        return None
+    got = list(tokens[start : start + n])
+    pos = start + n - 1
+    for alts in pattern.words[1:]:
+        found = 0
+        for j in range(pos + 1, min(len(tokens), pos + 2 + MAX_GAP)):
+            found = _word_at(tokens, j, alts)
+            if found:
+                got.extend(tokens[j : j + found])
+                pos = j + found - 1
+                break
+            if tokens[j].is_punct and tokens[j].text not in ("-", "'", "\u2019"):
+                break
+        if not found:
+            return None
+    return tuple(got)
+
+
+def find_cues(sent: Span, lex: PositionLexicon | None = None) -> list[CueMatch]:
+    """Every issue cue of a sentence; of overlapping matches the longest wins, then the first."""
+    lex = lex or position_lexicon()
+    tokens = [t for t in sent if not t.is_space]
+    found: list[CueMatch] = []
+    for i in range(len(tokens)):
+        for pattern in _candidates(tokens, i, lex):
+            got = _match_at(tokens, i, pattern)
+            if got is not None:
+                found.append(CueMatch(pattern, got))
+    found.sort(key=lambda m: (-(m.end - m.start), -len(m.tokens), m.start))
+    taken: set[int] = set()
+    kept: list[CueMatch] = []
+    for m in found:
+        ids = {t.i for t in m.tokens}
+        if ids & taken:
+            continue
+        if m.pattern.bare and _has_object(m.anchor):
+            continue
+        kept.append(m)
+        taken |= set(range(m.start, m.end))
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _candidates(tokens: Sequence[Token], i: int, lex: PositionLexicon) -> list[CuePattern]:
+    """The patterns whose first word may start at tokens[i] (indexed by first word)."""
+    index = lex.cue_index
+    tok = tokens[i]
+    keys = {tok.lower_, tok.lemma_.lower()}
+    if i + 2 < len(tokens) and tokens[i + 1].text == "-":
+        keys.add(f"{tok.lower_}-{tokens[i + 2].lower_}")
+    out: list[CuePattern] = []
+    for k in keys:
+        out.extend(index.get(k, ()))
+    return out
+
+
+def _has_object(tok: Token) -> bool:
+    return any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "pobj", "attr") for c in tok.children)

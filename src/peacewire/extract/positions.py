@@ -1,0 +1,383 @@
+"""Actors' positions on the negotiation issues of one article (ANNOTATION.md, "Positions").
+
+For every issue cue of every sentence (`issues.find_cues`), `stance.read_stance`
+reads the stance the clause takes on it and the words that carry it; this
+module decides whose stance it is and assembles `Position`s:
+
+- a stance word with an actor subject or owner gives that actor the position
+  ("Moscow is ready to negotiate", "Kyiv, which wants to join the alliance",
+  "Trump's push for a ceasefire"); a first-person one, the quotation's speaker;
+- inside reported speech, a third party's own stance goes to the third party
+  ("Trump said Putin does not want a ceasefire"), but the speaker keeps what
+  he only judges possible or necessary for others ("Zelensky may have to
+  accept ...") and what he says of his own government ("Lavrov said Moscow is
+  ready": Lavrov, not Russia);
+- the provisions of a plan go to its drafters ("the US proposal for a
+  ceasefire"), a dropped stance ("dropped his push for a ceasefire") is kept
+  as `past`;
+- vague sources ("reports suggest") give nothing, nor do headlines or a
+  sentence cut off by the end of an excerpt.
+
+Positions are merged per (holder, issue, stance) with their conditions and
+qualifiers; the span is the sentence of the strongest evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from peacewire.extract.actors import ActorTable
+from peacewire.extract.conditions import conditions, hedged, partial, past_strength, temporary
+from peacewire.extract.holders import HolderResolver, subject_tokens
+from peacewire.extract.issues import PositionLexicon, find_cues, position_lexicon
+from peacewire.extract.quotes import subject_of
+from peacewire.extract.stance import Frame, Reading, epistemic, read_stance
+from peacewire.records import Actor, Article, Issue, Position, Quote, Stance
+
+SENTENCE_END = ".!?\"'”’)…"
+ATTITUDE_KINDS = frozenset({"verb", "adjective", "noun"})
+STRENGTH = {"verb": 3, "adjective": 3, "noun": 2, "evaluation": 2, "action": 2, "imperative": 1, "": 0}
+
+
+@dataclass
+class Evidence:
+    """One reading's contribution to a position."""
+
+    holder: Actor
+    issue: Issue
+    stance: Stance
+    span: tuple[int, int]
+    strength: int
+    conditions: list[str] = field(default_factory=list)
+    qualifiers: set[str] = field(default_factory=set)
+    past: int = 0
+    """0 current, 1 placed before (weak), 2 said to be dropped (strong)."""
+
+
+def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article: Article) -> list[Position]:
+    """The positions the article reports, one per (holder, issue, stance), in text order."""
+    lex = position_lexicon()
+    resolver = HolderResolver(doc, table, quotes, lex)
+    evidence: list[Evidence] = []
+    for sent in doc.sents:
+        if _cut_off(sent) or not sent.text.strip():
+            continue
+        for match in find_cues(sent, lex):
+            reading = read_stance(match, lex)
+            if reading is None:
+                continue
+            evidence.extend(_evidence(reading, resolver, lex))
+    return _merge(evidence)
+
+
+def _cut_off(sent: Span) -> bool:
+    """The last sentence of an excerpt that stops mid-sentence (ANNOTATION.md: not annotated)."""
+    doc = sent.doc
+    if doc.text[sent.end_char :].strip():
+        return False
+    text = sent.text.rstrip()
+    return bool(text) and text[-1] not in SENTENCE_END
+
+
+# -- who speaks ------------------------------------------------------------
+
+
+def _speaker(reading: Reading, resolver: HolderResolver) -> tuple[Actor | None, bool]:
+    """The speaker of the clause holding the cue, and whether the source is vague (drop it).
+
+    The subject of the reporting verb reached wins when it names an actor; a
+    pronoun or an unresolved one falls back on the quotation's speaker.  A
+    government named as saying something its official is quoted on gives the
+    official ("Moscow warns ..., Zakharova said").  Media are no speakers
+    here: their reports are the article's narrative.
+    """
+    anchor = reading.cue.anchor
+    quote = resolver.quote_at(anchor)
+    quoted = quote.speaker if quote is not None else None
+    speaker: Actor | None = None
+    if reading.reporter is not None:
+        subj = subject_of(reading.reporter)
+        if subj is not None:
+            if subj.lower_ in ("it", "there") and subj.dep_ == "expl":
+                return None, True
+            found = resolver.actors_of(subj, quoted)
+            if found is None:
+                return None, True
+            speaker = found[0] if found else None
+            if speaker is None and subj.pos_ != "PRON" and not _proper(subj):
+                if subj.lemma_.lower() in resolver.lex.vague_subjects:
+                    return None, True
+        if speaker is None:
+            speaker = quoted
+        elif quoted is not None and _own_side(quoted, speaker):
+            speaker = quoted
+    else:
+        speaker = quoted
+    if speaker is not None and speaker.type == "media":
+        speaker = None
+    return speaker, False
+
+
+def _proper(tok: Token) -> bool:
+    return tok.pos_ == "PROPN"
+
+
+def _own_side(person: Actor, other: Actor) -> bool:
+    """Whether `other` is the government or forces of `person` (ANNOTATION.md: the official holds it)."""
+    return (
+        person.type == "person"
+        and other.type in ("state", "armed_group")
+        and other.country is not None
+        and other.country == person.country
+    )
+
+
+# -- who holds it ------------------------------------------------------------
+
+
+def _frame_actors(frame: Frame, reading: Reading, resolver: HolderResolver, speaker: Actor | None) -> list[Actor] | None:
+    """The actors named as holding a frame's stance; None for a vague source, [] for none named."""
+    tok = frame.token
+    if frame.kind == "noun":
+        owners = resolver.owners(tok, speaker)
+        if owners:
+            return owners
+        if tok.lemma_.lower() in resolver.lex.plan_nouns:
+            drafters = resolver.drafters(tok)
+            if drafters:
+                return drafters
+        if tok.dep_ in ("dobj", "pobj", "attr", "conj"):
+            head = tok.head if tok.dep_ != "pobj" else tok.head.head
+            subs = subject_tokens(head, stop=reading.reporter)
+            return _actors(subs, resolver, speaker)
+        return []
+    if frame.kind == "evaluation":
+        return []
+    subs = subject_tokens(tok, stop=reading.reporter)
+    return _actors(subs, resolver, speaker)
+
+
+def _actors(subs: Sequence[Token], resolver: HolderResolver, speaker: Actor | None) -> list[Actor] | None:
+    out: list[Actor] = []
+    for s in subs:
+        found = resolver.actors_of(s, speaker)
+        if found is None:
+            return None
+        out.extend(a for a in found if a not in out)
+    return out
+
+
+def _holders(reading: Reading, resolver: HolderResolver, speaker: Actor | None) -> list[tuple[Actor, Frame | None]]:
+    """The holders of a reading's stance with the frame that names them."""
+    frames = reading.frames
+    in_speech = speaker is not None
+    if not frames:
+        if in_speech and (reading.marker or reading.condition_lock):
+            return [(speaker, None)] if speaker is not None else []
+        return []
+    top = frames[-1]
+    actors = _frame_actors(top, reading, resolver, speaker)
+    if actors is None:
+        return []
+    if not actors:
+        if top.kind == "noun" and len(frames) > 1:
+            # an ownerless stance noun under another frame: "agreed on the need to ..."
+            lower = _frame_actors(frames[-2], reading, resolver, speaker)
+            if lower:
+                actors = lower
+        if not actors:
+            return [(speaker, top)] if speaker is not None else []
+    out: list[tuple[Actor, Frame | None]] = []
+    for actor in actors:
+        holder = _decide(actor, top, reading, speaker)
+        if holder is not None and all(h is not holder for h, _ in out):
+            out.append((holder, top))
+    return out
+
+
+def _decide(actor: Actor, frame: Frame, reading: Reading, speaker: Actor | None) -> Actor | None:
+    """Speaker or subject: ANNOTATION.md's rules for reported stances."""
+    if actor.type == "media":
+        return None
+    if speaker is None or actor is speaker:
+        if frame.kind == "imperative":
+            return None
+        return actor
+    if _own_side(speaker, actor):
+        return speaker
+    if frame.kind in ("verb", "adjective", "action") and epistemic(frame.token):
+        return speaker
+    if frame.kind in ATTITUDE_KINDS:
+        return actor
+    if frame.kind == "action" and actor.type == "person" and reading.marker:
+        return actor
+    return None
+
+
+# -- evidence ------------------------------------------------------------------
+
+
+def _evidence(reading: Reading, resolver: HolderResolver, lex: PositionLexicon) -> list[Evidence]:
+    speaker, vague = _speaker(reading, resolver)
+    if vague:
+        return []
+    if not _aid_to_recipient(reading, resolver, lex):
+        return []
+    out: list[Evidence] = []
+    sent = reading.cue.anchor.sent
+    span = (sent.start_char, sent.end_char)
+    quals = set()
+    if hedged(reading, lex):
+        quals.add("hedged")
+    if temporary(reading, lex):
+        quals.add("temporary")
+    if partial(reading, lex):
+        quals.add("partial")
+    past = past_strength(reading, lex)
+    conds = conditions(reading, lex)
+    for holder, frame in _holders(reading, resolver, speaker):
+        out.append(
+            Evidence(
+                holder=holder,
+                issue=reading.cue.issue,
+                stance="support" if reading.polarity > 0 else "oppose",
+                span=span,
+                strength=STRENGTH.get(frame.kind if frame else "", 0),
+                conditions=list(conds),
+                qualifiers=set(quals),
+                past=past,
+            )
+        )
+    out.extend(_drafter_evidence(reading, resolver, span, quals))
+    out.extend(_dropped_evidence(reading, resolver, speaker, span))
+    return out
+
+
+def _drafter_evidence(
+    reading: Reading, resolver: HolderResolver, span: tuple[int, int], quals: set[str]
+) -> list[Evidence]:
+    """A plan's provisions are its drafters' positions ("the US proposal for a full ceasefire")."""
+    out: list[Evidence] = []
+    nouns: list[tuple[Token, int]] = []
+    anchor = reading.cue.anchor
+    plan_nouns = resolver.lex.plan_nouns
+    if anchor.lemma_.lower() in plan_nouns:
+        nouns.append((anchor, reading.cue.polarity))
+    for tok in reading.cue.tokens:
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in plan_nouns:
+            nouns.append((tok.head, reading.cue.polarity))
+    if anchor.dep_ == "compound" and anchor.head.lemma_.lower() in plan_nouns:
+        nouns.append((anchor.head, reading.cue.polarity))
+    for frame in reading.frames:
+        if frame.kind == "noun" and frame.token.lemma_.lower() in plan_nouns:
+            nouns.append((frame.token, frame.cumulative))
+        if frame.kind == "verb" and frame.token.lemma_.lower() in resolver.lex.provision_verbs:
+            for subj in subject_tokens(frame.token, stop=reading.reporter):
+                if subj.lemma_.lower() in plan_nouns:
+                    nouns.append((subj, frame.cumulative))
+                elif subj.lower_ in ("which", "that") and subj.head.dep_ == "relcl":
+                    ante = subj.head.head
+                    if ante.lemma_.lower() in plan_nouns:
+                        nouns.append((ante, frame.cumulative))
+    seen: set[int] = set()
+    for noun, pol in nouns:
+        if noun.i in seen:
+            continue
+        seen.add(noun.i)
+        for actor in resolver.drafters(noun):
+            out.append(
+                Evidence(
+                    holder=actor,
+                    issue=reading.cue.issue,
+                    stance="support" if pol > 0 else "oppose",
+                    span=span,
+                    strength=2,
+                    qualifiers=set(quals) - {"hedged"},
+                )
+            )
+    return out
+
+
+def _dropped_evidence(
+    reading: Reading, resolver: HolderResolver, speaker: Actor | None, span: tuple[int, int]
+) -> list[Evidence]:
+    """ "dropped his push for a ceasefire": the dropped stance, as past."""
+    frame = reading.dropped
+    if frame is None:
+        return []
+    actors = resolver.owners(frame.token, speaker)
+    if not actors:
+        head = frame.token.head
+        actors = _actors(subject_tokens(head, stop=reading.reporter), resolver, speaker) or []
+    out: list[Evidence] = []
+    for actor in actors:
+        holder = speaker if speaker is not None and _own_side(speaker, actor) else actor
+        out.append(
+            Evidence(
+                holder=holder,
+                issue=reading.cue.issue,
+                stance="support" if frame.cumulative > 0 else "oppose",
+                span=span,
+                strength=2,
+                past=2,
+            )
+        )
+    return out
+
+
+def _aid_to_recipient(reading: Reading, resolver: HolderResolver, lex: PositionLexicon) -> bool:
+    """Military aid is a negotiation issue when it goes to the side of `aid_recipients`."""
+    if reading.cue.issue != "military_aid":
+        return True
+    for tok in reading.path[:4]:
+        for child in tok.children:
+            target: Token | None = None
+            if child.dep_ == "dative" or child.dep_ == "prep" and child.lower_ in ("to", "for"):
+                target = next((g for g in child.children if g.dep_ == "pobj"), child if child.dep_ == "dative" else None)
+            if target is None:
+                continue
+            actor = resolver.table.actor_at(target.idx, target.idx + len(target))
+            if actor is not None and actor.type == "state":
+                return actor.country in lex.aid_recipients
+    return True
+
+
+# -- merging -------------------------------------------------------------------
+
+
+def _merge(evidence: list[Evidence]) -> list[Position]:
+    """One position per (holder, issue, stance): conditions and qualifiers merged."""
+    groups: dict[tuple[str, str, str], list[Evidence]] = {}
+    for ev in evidence:
+        groups.setdefault((ev.holder.name, ev.issue, ev.stance), []).append(ev)
+    out: list[tuple[int, Position]] = []
+    for items in groups.values():
+        best = max(items, key=lambda e: (e.strength, -e.span[0]))
+        quals: set[str] = set()
+        conds: list[str] = []
+        for ev in items:
+            quals |= ev.qualifiers
+            conds.extend(c for c in ev.conditions if c not in conds)
+        strongest_past = max(ev.past for ev in items)
+        current = any(ev.past == 0 for ev in items)
+        if strongest_past == 2 or strongest_past == 1 and not current:
+            quals.add("past")
+        first = min(ev.span[0] for ev in items)
+        out.append(
+            (
+                first,
+                Position(
+                    holder=best.holder.name,
+                    issue=best.issue,
+                    stance=best.stance,
+                    span=best.span,
+                    conditions=conds,
+                    qualifiers=sorted(quals),
+                ),
+            )
+        )
+    out.sort(key=lambda x: (x[0], x[1].holder, x[1].issue, x[1].stance))
+    return [p for _, p in out]

@@ -1,0 +1,373 @@
+"""Where a clause stands on an issue cue: support or oppose, and whose stance it is.
+
+From an issue cue (`issues.CueMatch`) the reading climbs the dependency parse
+towards the sentence root.  On the way it multiplies the cue's direction by
+the polarity of every stance word it passes ("refuse" reverses, "want"
+keeps, a `neg` child reverses), records those stance words as frames (their
+subject or owner is a candidate holder), and stops at a pure reporting verb
+("said"), whose subject is the speaker of the content.  Which actor finally
+holds the position is decided in `positions.py`; this module only reads the
+parse.  The polarity rules follow ANNOTATION.md: a hedged stance is still
+support, a refusal is oppose, a stance on a cue of the opposite outcome
+("regain the land") reverses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from peacewire.extract.issues import CueMatch, PositionLexicon
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+CLAUSE_EDGES = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "pcomp", "acl", "relcl"})
+ADJUNCT_PREPS = frozenset(
+    {"after", "before", "during", "since", "amid", "despite", "following", "until", "with", "like",
+     "at", "in", "on", "from", "over", "through", "about", "regarding", "concerning", "between",
+     "among", "around", "near", "within", "beyond", "than", "by"}
+)  # fmt: skip
+"""Prepositions whose object is a circumstance of the clause, not what a stance is about."""
+ROLE_PREPS = frozenset({"as"})
+"""Prepositions that give the role of what is done ("as a compromise to end the war")."""
+CONDITION_PREPS = frozenset({"under"})
+ADJUNCT_MARKS = frozenset(
+    {"after", "before", "when", "while", "because", "since", "although", "though", "as", "until",
+     "whereas", "once", "if", "unless", "whether", "even", "despite"}
+)  # fmt: skip
+COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "represent", "constitute", "deserve",
+                     "merit", "prove", "look", "sound"})  # fmt: skip
+EPISTEMIC_MODALS = frozenset({"may", "might", "could", "should", "must", "ought", "can"})
+FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+@dataclass
+class Frame:
+    """A stance word passed on the way up: its token and the polarity it applied."""
+
+    token: Token
+    polarity: int
+    kind: str
+    """"verb", "adjective", "noun", "evaluation", "action" or "imperative"."""
+    cumulative: int = 1
+    """The stance on the cue at this word (every polarity below it applied)."""
+
+
+@dataclass
+class Reading:
+    """What the parse says about one cue."""
+
+    cue: CueMatch
+    polarity: int
+    frames: list[Frame] = field(default_factory=list)
+    path: list[Token] = field(default_factory=list)
+    """The cue's anchor and every token climbed through, lowest first."""
+    reporter: Token | None = None
+    """The pure reporting verb whose content holds the cue ("said")."""
+    marker: bool = False
+    """A modal or imperative on the path: a speaker's own stance even without a stance word."""
+    condition_lock: bool = False
+    """The cue is a condition the holder ties a stance to ("only under the protection of ...")."""
+    dropped: Frame | None = None
+    """A stance noun that a dropping verb applies to ("dropped his push for ..."): its stance is past."""
+
+    @property
+    def stance(self) -> str:
+        return "support" if self.polarity > 0 else "oppose"
+
+    @property
+    def top(self) -> Frame | None:
+        return self.frames[-1] if self.frames else None
+
+
+def _phrasal(tok: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether `tok` heads one of the multi-word predicates ("call for", "rule out")."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    kids = {c.lower_ for c in tok.children}
+    for words in phrases:
+        if len(words) < 2 or words[0] not in (lemma, low):
+            continue
+        if all(w in kids for w in words[1:]):
+            return True
+        # "call on X to ...", "open to": the second word may follow directly
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if len(words) == 2 and nxt is not None and nxt.lower_ == words[1]:
+            return True
+    return False
+
+
+def predicate_polarity(tok: Token, lex: PositionLexicon) -> tuple[int, str]:
+    """+1 / -1 and the kind when `tok` is a stance word, (0, "") otherwise."""
+    st = lex.stance
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if tok.pos_ in ("VERB", "AUX"):
+        if _phrasal(tok, st.oppose_phrasal):
+            return -1, "verb"
+        if _phrasal(tok, st.support_phrasal):
+            return 1, "verb"
+        if lemma in st.oppose_verbs:
+            return -1, "verb"
+        if lemma in st.support_verbs:
+            return 1, "verb"
+        if lemma in st.support_adjectives or low in st.support_adjectives:
+            return 1, "adjective"  # "prepared" tagged as a verb
+        return 0, ""
+    if tok.pos_ == "ADJ":
+        if _phrasal(tok, st.oppose_phrasal):
+            return -1, "adjective"
+        if lemma in st.oppose_adjectives or low in st.oppose_adjectives:
+            return -1, "adjective"
+        if lemma in st.support_adjectives or low in st.support_adjectives:
+            return 1, "adjective"
+        return 0, ""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if lemma in st.oppose_nouns or low in st.oppose_nouns:
+            return -1, "noun"
+        if lemma in st.support_nouns or low in st.support_nouns:
+            return 1, "noun"
+    return 0, ""
+
+
+def _not_negation(tok: Token, lex: PositionLexicon) -> bool:
+    """ "nothing but", "not only": a negative word that does not negate."""
+    doc = tok.doc
+    text = " ".join(t.lower_ for t in doc[tok.i : min(len(doc), tok.i + 4)])
+    return any(text.startswith(p) for p in lex.not_negation)
+
+
+def negated(tok: Token, lex: PositionLexicon) -> bool:
+    """Whether `tok` carries a negation: a `neg` child, "never", "no longer", "no" determiner."""
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "neg") and low in lex.negation_words):
+            if _not_negation(child, lex):
+                continue
+            if low == "no" and child.i + 1 < len(tok.doc) and tok.doc[child.i + 1].lower_ == "longer":
+                return True
+            return True
+    return False
+
+
+def _contrast_between(conj: Token, head: Token, lex: PositionLexicon) -> bool:
+    """ "X but rather Y": a contrastive coordinator between a conjunct and its head."""
+    lo, hi = sorted((conj.i, head.i))
+    return any(t.lower_ in lex.contrast for t in conj.doc[lo + 1 : hi])
+
+
+def existential(tok: Token) -> bool:
+    """ "there have been no negotiations": a cue stated as (not) existing is a fact, not a stance."""
+    head = tok.head
+    if tok.dep_ in ("attr", "nsubj", "dobj") and head.lemma_ == "be":
+        return any(c.dep_ == "expl" for c in head.children)
+    return False
+
+
+def _prep_phrase(prep: Token) -> str:
+    """The preposition with the words before it that make a complex one ("instead of")."""
+    doc = prep.doc
+    left = " ".join(t.lower_ for t in doc[max(0, prep.i - 2) : prep.i])
+    return f"{left} {prep.lower_}".strip()
+
+
+def _modals(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"}
+
+
+def is_imperative(tok: Token) -> bool:
+    """A bare verb heading its sentence without subject: "Stop!", "Have the meeting"."""
+    if tok.dep_ != "ROOT" or tok.tag_ not in ("VB", "VBP") and not (tok.text.isupper() and tok.pos_ == "VERB"):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return False
+    return not any(c.dep_ in ("aux",) and c.lower_ in ("to",) for c in tok.children)
+
+
+def evaluation(head: Token, lex: PositionLexicon) -> tuple[int, Token | None]:
+    """The judgement a copula or "deserve" passes on its subject ("X is unacceptable")."""
+    if head.lemma_.lower() not in COPULAS:
+        return 0, None
+    for child in head.children:
+        if child.dep_ not in ("acomp", "attr", "oprd", "dobj", "xcomp"):
+            continue
+        for target in _judgement_words(child):
+            pol, _ = predicate_polarity(target, lex)
+            if pol:
+                return pol, target
+    return 0, None
+
+
+def _judgement_words(tok: Token) -> list[Token]:
+    """The word that carries a complement's judgement: its adjectives first ("a failed plan")."""
+    out = [c for c in tok.children if c.dep_ == "amod"]
+    out.append(tok)
+    for c in tok.children:  # "nothing but condemnation"
+        if c.dep_ == "prep" and c.lower_ == "but":
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _subject_evaluation(head: Token, child: Token, lex: PositionLexicon) -> tuple[int, Token | None]:
+    """ "One of the scenarios is to give up land": the copula's subject judges its complement."""
+    if head.lemma_.lower() != "be" or child.dep_ not in ("attr", "xcomp", "acomp", "ccomp"):
+        return 0, None
+    for subj in head.children:
+        if subj.dep_ != "nsubj":
+            continue
+        words = [subj]
+        words.extend(g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
+        for w in words:
+            pol, _ = predicate_polarity(w, lex)
+            if pol:
+                return pol, w
+    return 0, None
+
+
+def read_stance(match: CueMatch, lex: PositionLexicon) -> Reading | None:
+    """Climb from the cue to its stance words and reporter; None when the cue states no stance."""
+    anchor = match.anchor
+    if existential(anchor):
+        return None
+    reading = Reading(cue=match, polarity=match.polarity, path=[anchor])
+    if match.pattern.direct and not _direct_argument(anchor, lex):
+        return None
+    pol = match.polarity
+    if negated(anchor, lex):
+        pol = -pol
+    if anchor.pos_ in ("VERB", "AUX") and anchor.lemma_.lower() in lex.actions.get(match.issue, frozenset()):
+        reading.frames.append(Frame(anchor, 1, "action", pol))
+    if anchor.pos_ in ("VERB", "AUX") and _modals(anchor):
+        reading.marker = True
+    escape_negation = False
+    locked = False
+    subject_only = False
+    tok = anchor
+    for _ in range(40):
+        head = tok.head
+        if head is tok:
+            break
+        edge = tok.dep_
+        if edge == "relcl":
+            break  # the relative clause's antecedent belongs to another clause
+        if edge == "advcl":
+            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+            if marks & ADJUNCT_MARKS:
+                break
+        if edge in ("pobj", "pcomp") and head.dep_ == "prep" or edge in ("pobj", "pcomp") and head.pos_ == "ADP":
+            phrase = _prep_phrase(head)
+            if phrase.endswith(("instead of", "rather than", "place of")):
+                pol = -pol
+                locked = True
+            elif phrase.endswith(("favour of", "favor of")):
+                locked = True
+            elif phrase.endswith(("exchange for", "return for", "condition of")) or head.lower_ in CONDITION_PREPS:
+                locked = True
+                reading.condition_lock = True
+            elif head.lower_ in ROLE_PREPS:
+                locked = True
+            elif head.lower_ == "against" and not locked:
+                pol = -pol
+            elif head.lower_ in ADJUNCT_PREPS and head.lower_ != "by" and not reading.frames:
+                if not _frame_preposition(head, lex):
+                    return None
+            elif head.lower_ in ADJUNCT_PREPS and reading.frames:
+                subject_only = True
+        reading.path.append(head)
+        if edge == "conj":
+            if _contrast_between(tok, head, lex):
+                escape_negation = True
+            tok = head
+            continue
+        if not (locked or subject_only):
+            p, kind = predicate_polarity(head, lex)
+            if not p and edge in ("nsubj", "nsubjpass", "csubj"):
+                p, _ = evaluation(head, lex)
+                kind = "evaluation" if p else ""
+            if not p:
+                p, _ = _subject_evaluation(head, tok, lex)
+                kind = "evaluation" if p else ""
+            reporting = _is_reporter(head, edge, lex)
+            if reporting:
+                reading.reporter = head
+                reading.polarity = pol
+                return reading
+            if p:
+                dropping = _dropping(head, lex)
+                if dropping and reading.frames and reading.frames[-1].kind == "noun":
+                    reading.dropped = reading.frames[-1]
+                pol *= p
+                reading.frames.append(Frame(head, p, kind))
+            elif head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.actions.get(match.issue, frozenset()):
+                reading.frames.append(Frame(head, 1, "action"))
+            if head.pos_ in ("VERB", "AUX", "ADJ") and negated(head, lex):
+                if escape_negation:
+                    escape_negation = False
+                else:
+                    pol = -pol
+            if reading.frames and reading.frames[-1].token is head:
+                reading.frames[-1].cumulative = pol
+            if head.pos_ in ("VERB", "AUX") and _modals(head):
+                reading.marker = True
+        elif _is_reporter(head, edge, lex):
+            reading.reporter = head
+            break
+        tok = head
+    if is_imperative(tok) and not reading.frames:
+        reading.frames.append(Frame(tok, 1, "imperative", pol))
+    reading.polarity = pol
+    return reading
+
+
+def _frame_preposition(prep: Token, lex: PositionLexicon) -> bool:
+    """ "open to talks", "ready for talks", "interest in talks": a stance word governs the preposition."""
+    p, _ = predicate_polarity(prep.head, lex)
+    return bool(p) and prep.head.pos_ in ("ADJ", "NOUN", "VERB")
+
+
+def _dropping(tok: Token, lex: PositionLexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    for words in lex.past_dropping:
+        if words[0] != lemma:
+            continue
+        if len(words) == 1 or all(w in {c.lower_ for c in tok.children} for w in words[1:]):
+            return True
+    return False
+
+
+def _is_reporter(head: Token, edge: str, lex: PositionLexicon) -> bool:
+    """A verb that only reports (speech or belief) the clause we climbed out of."""
+    lemma = head.lemma_.lower()
+    st = lex.stance
+    if lemma not in st.reporting_verbs and head.lower_ not in st.reporting_verbs:
+        return False
+    if lemma in st.committing_verbs:
+        return False
+    return edge in ("ccomp", "parataxis", "xcomp", "advcl", "dobj", "conj", "acomp", "oprd", "pcomp", "prep")
+
+
+def _direct_argument(tok: Token, lex: PositionLexicon) -> bool:
+    """Whether a weak cue ("peace", "territory") is an argument of a stance word."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "attr", "nsubjpass") or tok.dep_ == "conj" and tok.head.dep_ == "dobj":
+        target = head if tok.dep_ != "conj" else head.head
+        p, _ = predicate_polarity(target, lex)
+        return bool(p) or target.lemma_.lower() in ("have", "get", "keep", "take", "seize")
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        p, _ = predicate_polarity(head.head, lex)
+        return bool(p)
+    return False
+
+
+def has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def epistemic(tok: Token) -> bool:
+    """ "may have to accept", "should agree": the speaker's judgement, not the subject's stance."""
+    modals = _modals(tok)
+    if modals & FUTURE_MODALS:
+        return False
+    return bool(modals & EPISTEMIC_MODALS)

@@ -1,0 +1,215 @@
+"""The actor table of an article: clustering, metonyms, titles, officials, vague sources.
+
+Every text here is written for the test; none comes from the dev set.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from peacewire.extract.actors import ActorTable, build_actor_table
+from peacewire.extract.gazetteer import Gazetteer, load_gazetteer
+from peacewire.records import Actor
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def table_for(nlp: Language, gaz: Gazetteer, text: str, published: str | None = None) -> ActorTable:
+    return build_actor_table(nlp(text), gaz, published=published)
+
+
+def phrase(doc: Doc, text: str, nth: int = 0) -> Span:
+    """The span of the nth occurrence of `text` in the document."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(text, start + 1)
+    span = doc.char_span(start, start + len(text), alignment_mode="expand")
+    assert span is not None
+    return span
+
+
+def named(table: ActorTable, name: str) -> Actor:
+    hits = [a for a in table.actors if a.name == name]
+    assert hits, f"{name!r} not among {[a.name for a in table.actors]}"
+    return hits[0]
+
+
+def test_full_name_surname_and_spelling_variant_are_one_person(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy visited troops near the front on Monday. "
+        "Zelensky told them the line was holding. Later that evening Zelenskiy thanked medics in a video."
+    )
+    table = table_for(nlp, gaz, text)
+    people = [a for a in table.actors if a.type == "person"]
+    assert len(people) == 1
+    person = people[0]
+    assert person.name == "Volodymyr Zelenskyy"
+    assert person.country == "UKR"
+    assert {"Zelensky", "Zelenskiy"} <= set(person.aliases)
+    assert len(person.mentions) >= 3
+    assert table.resolve(phrase(table.doc, "Zelenskiy")) is person
+
+
+def test_fullest_form_in_the_article_is_the_name(nlp: Language, gaz: Gazetteer) -> None:
+    table = table_for(nlp, gaz, "Putin spoke first. Then Vladimir Putin answered questions from reporters.")
+    putin = named(table, "Vladimir Putin")
+    assert putin.country == "RUS" and "Putin" in putin.aliases
+
+
+def test_kremlin_speaks_for_russia(nlp: Language, gaz: Gazetteer) -> None:
+    table = table_for(nlp, gaz, "The Kremlin rejected the ceasefire offer on Tuesday, calling it a trick.")
+    actor = table.resolve(phrase(table.doc, "The Kremlin"))
+    assert actor is not None and actor.name == "Russia" and actor.type == "state" and actor.country == "RUS"
+    assert "The Kremlin" in actor.aliases
+
+
+def test_capital_as_government_versus_capital_as_place(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Drones struck two districts in Kyiv overnight. Kyiv insisted that it would never give up the south."
+    table = table_for(nlp, gaz, text)
+    first = phrase(table.doc, "Kyiv", 0)
+    second = phrase(table.doc, "Kyiv", 1)
+    assert table.actor_at(first.start_char, first.end_char) is None  # "in Kyiv": a place
+    government = table.resolve(second)
+    assert government is not None and government.name == "Ukraine"
+    assert table.actor_at(second.start_char, second.end_char) is government
+
+
+def test_pyongyang_stands_for_north_korea(nlp: Language, gaz: Gazetteer) -> None:
+    table = table_for(nlp, gaz, "Pyongyang denied that it had shipped artillery shells to Moscow.")
+    actor = table.resolve(phrase(table.doc, "Pyongyang"))
+    assert actor is not None and actor.name == "North Korea" and actor.country == "PRK"
+
+
+def test_the_mayor_resolves_to_the_titled_person(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "Kharkiv Mayor Ihor Terekhov said three apartment blocks were damaged. "
+        "The mayor added that heating would be restored by the weekend."
+    )
+    table = table_for(nlp, gaz, text)
+    actor = table.resolve(phrase(table.doc, "The mayor"))
+    assert actor is not None and actor.name == "Ihor Terekhov" and actor.country == "UKR"
+
+
+def test_unknown_person_gets_country_from_title_place(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "Pokrovsk Mayor Serhiy Dobrianskyi said the town's water supply had failed again. "
+        "The mayor asked residents to leave."
+    )
+    table = table_for(nlp, gaz, text)
+    mayor = named(table, "Serhiy Dobrianskyi")
+    assert mayor.type == "person" and mayor.country == "UKR"
+    assert table.resolve(phrase(table.doc, "The mayor")) is mayor
+
+
+def test_unknown_person_gets_country_from_demonym_title(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Polish Deputy Defence Minister Tomasz Wrobel said the new air base would open next year."
+    table = table_for(nlp, gaz, text)
+    person = named(table, "Tomasz Wrobel")
+    assert person.country == "POL"
+
+
+def test_the_president_prefers_the_last_titled_person(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing. "
+        "Later, US President Donald Trump spoke to reporters. The president said he expected a deal."
+    )
+    table = table_for(nlp, gaz, text)
+    actor = table.resolve(phrase(table.doc, "The president"))
+    assert actor is not None and actor.name == "Donald Trump"
+
+
+def test_leader_of_a_country_uses_the_gazetteer_office(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Trump and Zelensky met in New York. The Ukrainian leader said the talks went well."
+    table = table_for(nlp, gaz, text, published="2025-09-24")
+    actor = table.resolve(phrase(table.doc, "The Ukrainian leader"))
+    assert actor is not None and actor.name == "Volodymyr Zelenskyy"
+
+
+def test_possessive_title_in_apposition(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Lviv's mayor, Andriy Sadovyi, said the strike hit a warehouse. Sadovyi urged calm."
+    table = table_for(nlp, gaz, text)
+    actor = table.resolve(phrase(table.doc, "Lviv's mayor"))
+    assert actor is not None and actor.name == "Andriy Sadovyi"
+
+
+def test_unnamed_officials_speak_for_their_government(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "US officials said the shipment had arrived. Ukrainian officials said it came late. "
+        "A Kremlin spokesperson said the weapons would change nothing."
+    )
+    table = table_for(nlp, gaz, text)
+    us = table.resolve(phrase(table.doc, "US officials"))
+    ua = table.resolve(phrase(table.doc, "Ukrainian officials"))
+    ru = table.resolve(phrase(table.doc, "A Kremlin spokesperson"))
+    assert us is not None and us.name == "United States" and us.country == "USA"
+    assert ua is not None and ua.name == "Ukraine"
+    assert ru is not None and ru.name == "Russia"
+
+
+def test_vague_sources_and_pronouns_are_nobody(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "A source said the convoy had turned back. Analysts believe the offensive has stalled. "
+        "Officials said roads were closed. He said nothing more."
+    )
+    table = table_for(nlp, gaz, text)
+    for words in ("A source", "Analysts", "Officials", "He"):
+        assert table.resolve(phrase(table.doc, words)) is None, words
+
+
+def test_a_bodys_later_bare_noun_refers_to_it(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "Russia's defence ministry said its air defences had downed forty drones. "
+        "The ministry added that debris fell on a farm."
+    )
+    table = table_for(nlp, gaz, text)
+    first = table.resolve(phrase(table.doc, "Russia's defence ministry"))
+    later = table.resolve(phrase(table.doc, "The ministry"))
+    assert first is not None and first.type == "organization" and first.country == "RUS"
+    assert "Defence Ministry" in first.name
+    assert later is first
+
+
+def test_local_authorities_are_the_citys_administration(nlp: Language, gaz: Gazetteer) -> None:
+    text = "A missile hit a school in the northern city of Sumy, and local authorities said four people died."
+    table = table_for(nlp, gaz, text)
+    actor = table.resolve(phrase(table.doc, "local authorities"))
+    assert actor is not None and actor.name == "Sumy city administration" and actor.country == "UKR"
+
+
+def test_media_outlets_are_media(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Speaking to the BBC on Sunday, the foreign minister said the talks would resume."
+    table = table_for(nlp, gaz, text)
+    bbc = named(table, "BBC")
+    assert bbc.type == "media" and bbc.country == "GBR"
+
+
+def test_actor_at_and_add_mention(nlp: Language, gaz: Gazetteer) -> None:
+    text = "NATO Secretary General Mark Rutte spoke in Brussels. The alliance chief said support would continue."
+    table = table_for(nlp, gaz, text)
+    rutte = named(table, "Mark Rutte")
+    span = phrase(table.doc, "Rutte")
+    assert table.actor_at(span.start_char, span.end_char) is rutte
+    later = phrase(table.doc, "The alliance chief")
+    table.add_mention(rutte, later)
+    assert (later.start_char, later.end_char) in rutte.mentions
+    assert "The alliance chief" in rutte.aliases
+    assert table.actor_at(later.start_char, later.end_char) is rutte
+
+
+def test_owner_country_of_a_described_body(nlp: Language, gaz: Gazetteer) -> None:
+    text = "The UAE foreign ministry said the two delegations met in Abu Dhabi."
+    table = table_for(nlp, gaz, text)
+    actor = table.resolve(phrase(table.doc, "The UAE foreign ministry"))
+    assert actor is not None and actor.country == "ARE" and actor.type == "organization"
+
+
+def test_national_forces_stand_for_their_state(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Russian forces shelled the village again, the regional governor said."
+    table = table_for(nlp, gaz, text)
+    actor = table.resolve(phrase(table.doc, "Russian forces"))
+    assert actor is not None and actor.name == "Russia"
