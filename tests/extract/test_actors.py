@@ -69,7 +69,7 @@ def test_kremlin_speaks_for_russia(nlp: Language, gaz: Gazetteer) -> None:
 
 
 def test_capital_as_government_versus_capital_as_place(nlp: Language, gaz: Gazetteer) -> None:
-    text = "Drones struck two districts in Kyiv overnight. Kyiv insisted that it would never give up the south."
+    text = "Drones struck two districts in Kyiv overnight. Kyiv insisted it would never give up the south."
     table = table_for(nlp, gaz, text)
     first = phrase(table.doc, "Kyiv", 0)
     second = phrase(table.doc, "Kyiv", 1)
@@ -189,7 +189,7 @@ def test_media_outlets_are_media(nlp: Language, gaz: Gazetteer) -> None:
 
 
 def test_actor_at_and_add_mention(nlp: Language, gaz: Gazetteer) -> None:
-    text = "NATO Secretary General Mark Rutte spoke in Brussels. The alliance chief said support would continue."
+    text = "NATO Secretary General Mark Rutte spoke in Brussels. The alliance chief said aid would continue."
     table = table_for(nlp, gaz, text)
     rutte = named(table, "Mark Rutte")
     span = phrase(table.doc, "Rutte")

@@ -339,7 +339,10 @@ def _anaphoric(trigger: Token, cues: EventCues) -> bool:
 def _earlier(trigger: Token) -> bool:
     """ "a week after Russia's barrage", "since the last missile strike": another, earlier attack."""
     head = trigger.head
-    return trigger.dep_ == "pobj" and head.lower_ in NEW_EVENT_PREPS
+    if trigger.dep_ == "pobj" and head.lower_ in NEW_EVENT_PREPS:
+        return True
+    verb = trigger if trigger.pos_ == "VERB" else head if trigger.dep_ in ("nsubj", "nsubjpass") else None
+    return verb is not None and any(c.dep_ == "mark" and c.lower_ in NEW_EVENT_PREPS for c in verb.children)
 
 
 def _venue_place(p: PlaceMention, sent: Span, cues: EventCues) -> bool:
@@ -565,6 +568,9 @@ def _is_summary(a: Attack, others: Sequence[Attack]) -> bool:
     placed = [o for o in others if o is not a and o.location is not None and not o.cumulative]
     if not placed:
         return False
+    earlier = a.background or any(r.earlier for r in a.reports)
+    if a.multi and not earlier and any(o.has_figure() for o in placed):
+        return True  # "attacks across Ukraine killed seven", then the places one by one
     for kind in ("killed", "injured"):
         total = a.figure(kind)
         if total is None:

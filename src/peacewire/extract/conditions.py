@@ -25,7 +25,7 @@ PAST_TAGS = frozenset({"VBD", "VBN"})
 def scope(reading: Reading) -> Span:
     """The clause the stance is read in: the highest token climbed below the reporting verb."""
     top = reading.path[-1]
-    if reading.reporter is not None and len(reading.path) >= 2 and top is reading.reporter:
+    if reading.reporter is not None and len(reading.path) >= 2 and top.i == reading.reporter.i:
         top = reading.path[-2]
     sent = top.sent
     left = min(top.left_edge.i, reading.cue.start)
@@ -50,7 +50,7 @@ def hedged(reading: Reading, lex: PositionLexicon) -> bool:
     """A modal of possibility, a "maybe", or a hedging phrase on the stance's own words."""
     words = set()
     for tok in reading.path:
-        if tok is reading.reporter:
+        if reading.reporter is not None and tok.i == reading.reporter.i:
             break
         words.add(tok.lower_)
         words.add(tok.lemma_.lower())
@@ -85,7 +85,7 @@ def past_strength(reading: Reading, lex: PositionLexicon) -> int:
     if any(p in sent_text for p in lex.past_phrases if " " in p or p in ("u-turn", "about-face")):
         return 2
     for tok in reading.path:
-        if tok is reading.reporter:
+        if reading.reporter is not None and tok.i == reading.reporter.i:
             tok_children = list(tok.children)
         else:
             tok_children = list(tok.children)

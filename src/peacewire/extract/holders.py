@@ -249,16 +249,16 @@ def _companions(tok: Token) -> list[Token]:
                 continue
             phrase = f"{child.nbor(-1).lower_} {child.lower_}" if child.i > 0 else child.lower_
             if child.lower_ in COMPANION_PREPS or phrase in COMPANION_PHRASES:
-                if head is not tok and child.lower_ == "with" and phrase not in COMPANION_PHRASES:
+                if head.i != tok.i and child.lower_ == "with" and phrase not in COMPANION_PHRASES:
                     continue
-                if head is not tok and (child.i > head.i):
+                if head.i != tok.i and child.i > head.i:
                     continue
                 out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
 
 
 def _is_subject(tok: Token) -> bool:
-    while tok.dep_ in ("compound", "appos", "flat", "nmod", "amod") and tok.head is not tok:
+    while tok.dep_ in ("compound", "appos", "flat", "nmod", "amod") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
 
@@ -278,7 +278,7 @@ def subject_tokens(pred: Token, stop: Token | None = None) -> list[Token]:
     """
     cur = pred
     for _ in range(8):
-        if cur is stop:
+        if stop is not None and cur.i == stop.i:
             return []
         subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs:
@@ -294,7 +294,7 @@ def subject_tokens(pred: Token, stop: Token | None = None) -> list[Token]:
             return [cur.head]
         if cur.dep_ == "amod" and cur.head.pos_ in ("NOUN", "PROPN"):
             return [cur.head]
-        if cur.dep_ in CONTROL_EDGES and cur.head is not cur:
+        if cur.dep_ in CONTROL_EDGES and cur.head.i != cur.i:
             cur = cur.head
             continue
         return []

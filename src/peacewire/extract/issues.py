@@ -70,7 +70,7 @@ class CueMatch:
         """The matched token highest in the parse (the one the cue hangs from)."""
         ids = {t.i for t in self.tokens}
         for tok in self.tokens:
-            if tok.head.i not in ids or tok.head is tok:
+            if tok.head.i not in ids or tok.head.i == tok.i:
                 return tok
         return self.tokens[0]
 
@@ -288,6 +288,8 @@ def _match_at(tokens: Sequence[Token], start: int, pattern: CuePattern) -> tuple
                 got.extend(tokens[j : j + found])
                 pos = j + found - 1
                 break
+            if tokens[j].is_quote:
+                continue
             if tokens[j].is_punct and tokens[j].text not in ("-", "'", "\u2019"):
                 break
         if not found:

@@ -34,7 +34,7 @@ from peacewire.extract.conditions import conditions, hedged, partial, past_stren
 from peacewire.extract.holders import HolderResolver, subject_tokens
 from peacewire.extract.issues import PositionLexicon, find_cues, position_lexicon
 from peacewire.extract.quotes import subject_of
-from peacewire.extract.stance import Frame, Reading, epistemic, read_stance
+from peacewire.extract.stance import FIRST_PERSON, Frame, Reading, epistemic, read_stance
 from peacewire.records import Actor, Article, Issue, Position, Quote, Stance
 
 SENTENCE_END = ".!?\"'”’)…"
@@ -61,12 +61,13 @@ def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article:
     """The positions the article reports, one per (holder, issue, stance), in text order."""
     lex = position_lexicon()
     resolver = HolderResolver(doc, table, quotes, lex)
+    bounds = [q.span for q in quotes if q.kind == "direct"]
     evidence: list[Evidence] = []
     for sent in doc.sents:
         if _cut_off(sent) or not sent.text.strip():
             continue
         for match in find_cues(sent, lex):
-            reading = read_stance(match, lex)
+            reading = read_stance(match, lex, bounds)
             if reading is None:
                 continue
             evidence.extend(_evidence(reading, resolver, lex))
@@ -175,7 +176,7 @@ def _holders(reading: Reading, resolver: HolderResolver, speaker: Actor | None) 
     frames = reading.frames
     in_speech = speaker is not None
     if not frames:
-        if in_speech and (reading.marker or reading.condition_lock):
+        if in_speech and (reading.marker or reading.condition_lock) and _speaker_clause(reading, resolver, speaker):
             return [(speaker, None)] if speaker is not None else []
         return []
     top = frames[-1]
@@ -196,6 +197,32 @@ def _holders(reading: Reading, resolver: HolderResolver, speaker: Actor | None) 
         if holder is not None and all(h is not holder for h, _ in out):
             out.append((holder, top))
     return out
+
+
+def _speaker_clause(reading: Reading, resolver: HolderResolver, speaker: Actor | None) -> bool:
+    """Whether a clause without stance words says what the speaker (or his side) would do.
+
+    "Ukrainian forces would fight to the end" is the speaker's stance; "it will
+    never stop" or "Moscow will continue the war" is said of someone else.
+    """
+    verb = next((t for t in reading.path if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return True
+    for subj in subject_tokens(verb, stop=reading.reporter):
+        if subj.lower_ in FIRST_PERSON:
+            continue
+        if subj.pos_ == "PRON":
+            found = resolver.pronoun(subj, speaker)
+            if found is None or found is not speaker and not (speaker and _own_side(speaker, found)):
+                return False
+            continue
+        found_all = resolver.actors_of(subj, speaker)
+        if found_all is None:
+            return False
+        for actor in found_all:
+            if actor is not speaker and not (speaker is not None and _own_side(speaker, actor)):
+                return False
+    return True
 
 
 def _decide(actor: Actor, frame: Frame, reading: Reading, speaker: Actor | None) -> Actor | None:

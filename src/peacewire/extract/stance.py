@@ -14,6 +14,7 @@ support, a refusal is oppose, a stance on a cue of the opposite outcome
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -35,6 +36,7 @@ ADJUNCT_MARKS = frozenset(
     {"after", "before", "when", "while", "because", "since", "although", "though", "as", "until",
      "whereas", "once", "if", "unless", "whether", "even", "despite"}
 )  # fmt: skip
+QUESTION_MARKS = frozenset({"whether"})
 COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "represent", "constitute", "deserve",
                      "merit", "prove", "look", "sound"})  # fmt: skip
 EPISTEMIC_MODALS = frozenset({"may", "might", "could", "should", "must", "ought", "can"})
@@ -179,7 +181,11 @@ def _modals(tok: Token) -> set[str]:
 
 def is_imperative(tok: Token) -> bool:
     """A bare verb heading its sentence without subject: "Stop!", "Have the meeting"."""
-    if tok.dep_ != "ROOT" or tok.tag_ not in ("VB", "VBP") and not (tok.text.isupper() and tok.pos_ == "VERB"):
+    exclaimed = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "!"
+    shouted = tok.text.isupper() and len(tok.text) > 1 and tok.lemma_.lower() == tok.lower_
+    if tok.dep_ != "ROOT" and not (tok.dep_ == "appos" and tok.head.dep_ == "ROOT" and exclaimed):
+        return False
+    if tok.tag_ not in ("VB", "VBP") and not shouted:
         return False
     if any(c.dep_ in SUBJECT_DEPS for c in tok.children):
         return False
@@ -226,9 +232,17 @@ def _subject_evaluation(head: Token, child: Token, lex: PositionLexicon) -> tupl
     return 0, None
 
 
-def read_stance(match: CueMatch, lex: PositionLexicon) -> Reading | None:
-    """Climb from the cue to its stance words and reporter; None when the cue states no stance."""
+def read_stance(
+    match: CueMatch, lex: PositionLexicon, bounds: Sequence[tuple[int, int]] = ()
+) -> Reading | None:
+    """Climb from the cue to its stance words and reporter; None when the cue states no stance.
+
+    `bounds` are the character spans of direct quotations: the climb stops
+    where it would leave the quotation holding the cue (the words around a
+    quotation are the reporter's, not the speaker's).
+    """
     anchor = match.anchor
+    bound = next(((s, e) for s, e in bounds if s <= anchor.idx < e), None)
     if existential(anchor):
         return None
     reading = Reading(cue=match, polarity=match.polarity, path=[anchor])
@@ -247,15 +261,21 @@ def read_stance(match: CueMatch, lex: PositionLexicon) -> Reading | None:
     tok = anchor
     for _ in range(40):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
         edge = tok.dep_
+        if bound is not None and not bound[0] <= head.idx < bound[1]:
+            break
         if edge == "relcl":
             break  # the relative clause's antecedent belongs to another clause
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        if edge in ("ccomp", "advcl", "xcomp") and marks & QUESTION_MARKS:
+            return None  # "whether Moscow will accept a deal": asked, not asserted
         if edge == "advcl":
-            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
             if marks & ADJUNCT_MARKS:
                 break
+            if not marks and _infinitive(tok) and reading.frames:
+                locked = True  # a purpose: "give up land to achieve peace" wants peace
         if edge in ("pobj", "pcomp") and head.dep_ == "prep" or edge in ("pobj", "pcomp") and head.pos_ == "ADP":
             phrase = _prep_phrase(head)
             if phrase.endswith(("instead of", "rather than", "place of")):
@@ -307,7 +327,7 @@ def read_stance(match: CueMatch, lex: PositionLexicon) -> Reading | None:
                     escape_negation = False
                 else:
                     pol = -pol
-            if reading.frames and reading.frames[-1].token is head:
+            if reading.frames and reading.frames[-1].token.i == head.i:
                 reading.frames[-1].cumulative = pol
             if head.pos_ in ("VERB", "AUX") and _modals(head):
                 reading.marker = True
@@ -315,10 +335,17 @@ def read_stance(match: CueMatch, lex: PositionLexicon) -> Reading | None:
             reading.reporter = head
             break
         tok = head
-    if is_imperative(tok) and not reading.frames:
-        reading.frames.append(Frame(tok, 1, "imperative", pol))
+    if not reading.frames:
+        for cand in (anchor, tok):
+            if is_imperative(cand):
+                reading.frames.append(Frame(cand, 1, "imperative", pol))
+                break
     reading.polarity = pol
     return reading
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _frame_preposition(prep: Token, lex: PositionLexicon) -> bool:

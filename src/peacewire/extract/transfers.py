@@ -206,6 +206,8 @@ def _source(sent: Span, anchor: Token, table: ActorLookup, gaz: Gazetteer) -> st
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if not subj or subj[0].lemma_.lower() in lex.vague_subjects:
             continue
+        if any(c.dep_ in ("dobj", "obj") and c.i == anchor.i for c in tok.children):
+            continue  # "Biden announced a package": the supply itself, not a source
         if anchor in tok.subtree or any(c.i == anchor.i for c in tok.subtree):
             if best is None or len(list(tok.subtree)) < len(list(best.subtree)):
                 best = tok
