@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/actors_dev.py [DEV_DIR] [-v]
 
-For every dev article, the article's text is parsed once, an actor table is
+For every dev article (read through the project's ingest, as extraction
+reads it), the article's cleaned text is parsed once, an actor table is
 built, and each gold quote speaker (not null) counts as covered when some
 actor of the table matches it by the official scorer's `names_match`.  This
 measures recall of the actor inventory only (not speaker attribution).  A
@@ -21,7 +22,9 @@ from pathlib import Path
 
 from peacewire.extract.actors import build_actor_table
 from peacewire.extract.gazetteer import load_gazetteer
+from peacewire.ingest import read_inputs
 from peacewire.nlp import load_pipeline
+from peacewire.records import Article
 
 REPORTING = frozenset(
     "say tell add report state claim announce write warn accuse insist deny confirm note estimate believe "
@@ -48,12 +51,16 @@ def main(argv: list[str]) -> int:
     nlp = load_pipeline()
     gaz = load_gazetteer()
     golds = sorted(dev.glob("*.gold.json"))
-    texts, metas = [], []
-    for g in golds:
-        stem = g.name.split(".")[0]
-        texts.append((dev / f"{stem}.txt").read_text(encoding="utf-8"))
-        meta_path = dev / f"{stem}.meta.json"
-        metas.append(json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {})
+    articles = {}
+    for item in read_inputs([str(dev)]):
+        if isinstance(item, Article):
+            articles[item.id] = item
+        else:
+            print(f"skipped: {item.source}: {item.reason}", file=sys.stderr)
+    golds = [g for g in golds if g.name.split(".")[0] in articles]
+    chosen = [articles[g.name.split(".")[0]] for g in golds]
+    texts = [a.text for a in chosen]
+    metas = [{"published": a.published} for a in chosen]
     total = covered = covered_resolved = 0
     actor_total = actor_hit = 0
     for g, doc, meta in zip(golds, nlp.pipe(texts), metas, strict=True):

@@ -92,20 +92,22 @@ def read_phrase(tokens: Sequence[Token], gaz: Gazetteer) -> PhraseInfo:
     if lower in roles.leader_forms or head in roles.leader_forms:
         info.leader, info.title = True, None
     local = [w for w in words if w in roles.local_modifiers]
+    title_on_root = info.title is not None and any(f.split()[-1] in (lower, head) for f in info.title.forms)
     if lower in roles.official_nouns or head in roles.official_nouns:
-        if info.title is None or lower not in info.title.forms:
-            info.official = True
+        if not title_on_root:
+            info.official = True  # "US officials"; but "top diplomat" is a title
         info.local = "region" if ("regional" in local or "oblast" in local) else ("city" if local else "")
     if lower in roles.vague_nouns or head in roles.vague_nouns:
         info.vague = True
-    last_two = " ".join(words[-2:])
+    last_two = " ".join(words[-2:]) if words and words[-1] == fold(root.text) else ""
     if head in roles.state_nouns or lower in roles.state_nouns or last_two in roles.state_nouns:
         info.state_noun = True
-    if head in roles.body_nouns or lower in roles.body_nouns:
+    if head in roles.body_nouns or lower in roles.body_nouns or last_two in roles.body_nouns:
         info.body_noun = True
+        info.state_noun = info.state_noun and last_two not in roles.body_nouns
         info.body_tokens = _name_words(root, rest)
-    if info.title is not None and (info.official or info.body_noun) and lower not in info.title.forms:
-        info.title = None
+    if info.title is not None and (info.official or info.body_noun) and not title_on_root:
+        info.title = None  # "the foreign ministry" is a body, not the foreign minister
     return info
 
 

@@ -89,7 +89,8 @@ class _Owner:
         if scope in ("city", "region") and self.place is not None:
             return self.place.name
         if self.cluster is not None and self.cluster.actor.type != "state":
-            return self.cluster.actor.name
+            gaz = self.cluster.gaz
+            return gaz.name if gaz is not None else self.cluster.actor.name
         if self.entry is not None and self.entry.type != "state":
             return self.entry.name
         return self.country
@@ -160,6 +161,8 @@ class ActorTable:
         if cluster is not None:
             return cluster.actor
         for ent in span.ents:
+            if not (ent.start <= root.i < ent.end):
+                continue  # "Zelensky's office" is not Zelensky
             if ent.label_ == "PERSON":
                 person = _Builder(self).person(ent, None)
                 return person.actor if person is not None else None
@@ -216,12 +219,28 @@ class ActorTable:
                 if owner.cluster is not None and owner.cluster.actor.type == "person":
                     if info.head in ("administration", "government") and owner.country:
                         return self._state_cluster(owner.country, at)  # "the Trump administration"
+                    if info.head == "office":
+                        return self._leaders_office(owner.cluster, at)  # "Zelensky's office"
                     return None
                 if info.state_noun and info.head in ("government", "authority", "leadership") and owner.code:
                     return self._state_cluster(owner.code, at)
                 return self._body_cluster(info, owner, at)
-            return self._recent_with_noun(info.head, at, states_only=False)
+            return self._unowned_body(info, at)
         return None
+
+    def _leaders_office(self, person: _Cluster, at: int) -> _Cluster | None:
+        """A head of state's office, when the gazetteer knows it ("Office of the President of Ukraine")."""
+        country = person.actor.country
+        state = self.gaz.state(country)
+        if state is None:
+            return None
+        titles = {t.key for t in person.titles} | {
+            r.title for r in (person.gaz.roles_at(self.published) if person.gaz is not None else ())
+        }
+        if "president" not in titles:
+            return None
+        entry = self.gaz.lookup(f"Office of the President of {state.name}")
+        return self._gaz_cluster(entry, at) if entry is not None else None
 
     def _speaks_for(self, owner: _Owner, info: PhraseInfo, at: int) -> _Cluster | None:
         """The government, body or local administration unnamed officials speak for."""
@@ -256,7 +275,11 @@ class ActorTable:
             if scope in ("city", "region") and owner.place is not None:
                 return key(of) == key(owner.place.name) or key(owner.place.name) in key(of)
             want = owner.of(scope)
-            return of == want or of == owner.country or self._country_of(of) == owner.country
+            if of == want:
+                return True
+            return owner.country is not None and (
+                of == owner.country or self._country_of(of) == owner.country
+            )
 
         ranked: list[tuple[int, int, int, _Cluster]] = []
         for c in self._clusters:
@@ -273,11 +296,14 @@ class ActorTable:
             else:
                 continue
             last = self._last_mention_before(c, at)
-            ranked.append((int(last is not None), prio, last if last is not None else -c.first, c))
+            # the person mentioned last before the phrase; a title the article gave breaks ties
+            ranked.append((int(last is not None), last if last is not None else -c.first, prio, c))
         if ranked:
             return max(ranked, key=lambda r: r[:3])[3]
-        if owner is not None and owner.code and self.published and info.title is not None and not info.former:
-            holders = self.gaz.holders(info.title.key, owner.code, self.published)
+        # Not named in the article: the person holding the office that day, when the date is known.
+        of_key = owner.of(scope) if owner is not None else None
+        if of_key and self.published and info.title is not None and not info.former:
+            holders = self.gaz.holders(info.title.key, of_key, self.published)
             if len(holders) == 1:
                 return self._gaz_cluster(holders[0], at)
         return None
@@ -362,6 +388,45 @@ class ActorTable:
                 return c
         return self._new_cluster(Actor(name=name, type="organization", country=place.country), None, at)
 
+    def _unowned_body(self, info: PhraseInfo, at: int) -> _Cluster | None:
+        """ "the ministry", "the interior ministry", "the regional administration": whose body?"""
+        words = [_spelling(fold(t.text)) for t in info.body_tokens]
+        known = self._recent_with_words(words, at)
+        if known is not None or len(words) < 2:
+            return known or self._recent_with_noun(info.head, at, states_only=False)
+        local = [w for w in words if w in self.gaz.roles.local_modifiers]
+        if local:
+            place = self._recent_place(at, "region" if local[0] in ("regional", "oblast") else "city")
+            if place is None:
+                return None
+            owner = _Owner(text=place.name, place=place)
+        else:
+            code = self._home_country(at)
+            if code is None:
+                return None
+            state = self.gaz.state(code)
+            owner = _Owner(text=state.name if state is not None else code, code=code)
+        return self._body_cluster(info, owner, at)
+
+    def _recent_with_words(self, words: Sequence[str], at: int) -> _Cluster | None:
+        """The last non-person actor before `at` whose name has all `words` ("interior ministry")."""
+        best: tuple[int, _Cluster] | None = None
+        for s, _, c in self._mentions:
+            if s >= at or c.actor.type in ("person", "state"):
+                continue
+            have = {_spelling(w) for f in (c.actor.name, *c.actor.aliases) for w in key(f).split()}
+            if all(w in have for w in words) and (best is None or s > best[0]):
+                best = (s, c)
+        return best[1] if best else None
+
+    def _home_country(self, at: int) -> str | None:
+        """The country the article is set in at `at`: of the last place named, else its most named state."""
+        for pos, p in reversed(self._places):
+            if pos < at:
+                return p.country
+        counts = Counter(c.actor.country for s, _, c in self._mentions if c.actor.type == "state" and s < at)
+        return counts.most_common(1)[0][0] if counts else None
+
     def _recent_with_noun(self, noun: str, at: int, states_only: bool) -> _Cluster | None:
         """The last non-person actor before `at` called by `noun` ("the ministry", "the alliance")."""
         best: tuple[int, _Cluster] | None = None
@@ -386,7 +451,7 @@ class ActorTable:
         body = join_tokens(info.body_tokens)
         if not body:
             return None
-        titled = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in body.split())
+        titled = _titled(body)
         prefix = owner.text
         if owner.cluster is not None and owner.cluster.actor.type != "state":
             prefix = owner.cluster.actor.name
@@ -403,11 +468,44 @@ class ActorTable:
         if known is not None and known.type != "state":
             cluster = self._gaz_cluster(known, at)
             cluster.forms[name] += 1  # the article's own words name it
+            self._name_cluster(cluster)
             return cluster
         for c in self._clusters:
             if key(c.actor.name) == key(name):
                 return c
         return self._new_cluster(Actor(name=name, type="organization", country=owner.country), None, at)
+
+    def _name_cluster(self, c: _Cluster) -> None:
+        """The fullest form the article gives, else the gazetteer's (states: the gazetteer's)."""
+        a = c.actor
+        if a.type == "state":
+            return
+        forms = list(c.forms)
+        if a.type == "person":
+            multi = [f for f in forms if len(f.split()) >= 2]
+            best = max(multi, key=lambda f: (len(f.split()), c.forms[f], -_first_use(a, f)), default=None)
+            new = best or (c.gaz.name if c.gaz is not None else a.name)
+        else:
+            # The article's fullest proper form ("State Emergency Service"), not a
+            # description ("the defense ministry"), else the gazetteer's name.
+            proper = [
+                re.sub(r"^[Tt]he ", "", f)
+                for f in forms
+                if any(w[:1].isupper() for w in f.split() if w.lower() != "the")
+            ]
+            if c.gaz is not None and c.gaz.name.startswith("The "):
+                proper = [f"The {f}" for f in proper]
+            if proper:
+                new = max(proper, key=lambda f: (len(f), c.forms.get(f, 0)))
+            else:
+                new = c.gaz.name if c.gaz is not None else a.name
+        if new != a.name:
+            old = a.name
+            a.name = new
+            if new in a.aliases:
+                a.aliases.remove(new)
+            if old in c.forms and old not in a.aliases:
+                a.aliases.append(old)
 
     # -- clusters and mentions -------------------------------------------
 
@@ -546,6 +644,16 @@ def _left_owner(ent: Span) -> list[Token]:
     return []
 
 
+def _titled(words: str) -> str:
+    """ "defense ministry" -> "Defense Ministry" (acronyms kept)."""
+    return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in words.split())
+
+
+def _spelling(word: str) -> str:
+    """One spelling for British and American variants that name bodies ("defense" = "defence")."""
+    return {"defense": "defence", "organization": "organisation", "center": "centre"}.get(word, word)
+
+
 def _clean_name(text: str) -> str:
     """A name without punctuation glued to its end ("Terekhov." but not "Jr.")."""
     words = text.split()
@@ -608,7 +716,7 @@ class _Builder:
         self._described_bodies()
         self._apposition_titles()
         for c in self.t._clusters:
-            self._name(c)
+            self.t._name_cluster(c)
 
     # -- gazetteer matches -------------------------------------------------
 
@@ -665,6 +773,8 @@ class _Builder:
             and ent.label_
             not in ("NORP", "DATE", "CARDINAL", "ORDINAL", "TIME", "QUANTITY", "MONEY", "PERCENT")
             and not self.gaz.surfaces(ent.text)
+            # NER sometimes runs a name into the next one across a comma: no real longer name
+            and not any(t.is_punct and t.text in ",;:()" for t in ent)
         )
         if inside_longer:
             # "Sea of Azov", "Washington Post" unknown to the gazetteer, an unknown person's name
@@ -678,6 +788,8 @@ class _Builder:
             # A bare surname is a known person's only when NER calls it a name
             # (or mislabels it as an organisation), or the full name is in the article.
             label = ent.label_ if ent is not None else ""
+            if label in ("GPE", "LOC", "FAC"):
+                return False  # "Austin, Texas"
             return label in ("PERSON", "ORG", "NORP") or s.entry.name in full_names
         return True
 
@@ -721,12 +833,23 @@ class _Builder:
             c.forms[self._form_without_owner(span)] += 1
 
     def _form_without_owner(self, span: Span) -> str:
-        """ "Ukraine's State Emergency Service" -> "State Emergency Service": the owner is not the name."""
+        """The name a possessive form gives: a state owner becomes its adjective.
+
+        "Russia's defense ministry" -> "Russian Defense Ministry", as bodies
+        are commonly named; a place owner is dropped ("Kyiv's City Council").
+        """
         for k, t in enumerate(span[:-1]):
             if t.tag_ == "POS" and k > 0:
                 owner = span[:k].text
-                if self.gaz.country_code(owner) or self.gaz.place(owner):
-                    return span[k + 1 :].text
+                code = self.gaz.country_code(owner)
+                if code is None and self.gaz.place(owner) is None:
+                    continue
+                rest = span[k + 1 :].text
+                state = self.gaz.state(code)
+                if state is None:
+                    return rest
+                prefix = state.demonyms[0] if state.demonyms else state.name
+                return f"{prefix} {_titled(rest)}"
         return span.text
 
     # -- persons ------------------------------------------------------------
@@ -736,11 +859,18 @@ class _Builder:
         name_tokens = strip_honorifics(span, self.gaz) or list(span)
         text = _clean_name(join_tokens(name_tokens))
         if entry is None:
-            if not text[:1].isupper() or len(text) < 2 or self._not_a_person(text):
+            if not text[:1].isupper() or len(text.rstrip(".")) < 2 or self._not_a_person(text):
                 return None  # NER calls some places persons ("Kyiv")
             entry = self.gaz.lookup_person(text)
         at = name_tokens[0].idx
-        cluster = self.t._match_person(text) if entry is None else self.t._gaz_cluster(entry, at)
+        cluster = None
+        if entry is None or len(text.split()) == 1:
+            # A surname alone is first the article's own person's ("Smith" after "John Smith").
+            cluster = self.t._match_person(text)
+            if cluster is not None and entry is not None and cluster.gaz not in (None, entry):
+                cluster = None
+        if cluster is None and entry is not None:
+            cluster = self.t._gaz_cluster(entry, at)
         if entry is None and cluster is not None and cluster.gaz is not None and len(text.split()) >= 2:
             cluster = None  # a different full name than the known person's
         if cluster is None:
@@ -799,7 +929,8 @@ class _Builder:
             c.titles.append(_Title(key=title.key, of=of, former=former))
         if c.gaz is None and c.actor.country is None and owner is not None:
             c.actor.country = owner.country
-        if phrase is not None and (title is not None or owner is not None):
+        honorific = all(fold(t.text) in roles.honorifics for t in title_tokens)
+        if phrase is not None and (title is not None or owner is not None or honorific):
             self.t._add(c, phrase.start_char, phrase.end_char, phrase.text)
 
     def _apposition_titles(self) -> None:
@@ -909,39 +1040,7 @@ class _Builder:
             self.t._add(cluster, shown.start_char, shown.end_char, shown.text)
             self._take(chunk)
 
-    # -- names -------------------------------------------------------------------
-
-    def _name(self, c: _Cluster) -> None:
-        """The fullest form the article gives, else the gazetteer's (states: the gazetteer's)."""
-        a = c.actor
-        if a.type == "state":
-            return
-        forms = list(c.forms)
-        if a.type == "person":
-            multi = [f for f in forms if len(f.split()) >= 2]
-            best = max(multi, key=lambda f: (len(f.split()), c.forms[f], -_first_use(a, f)), default=None)
-            new = best or (c.gaz.name if c.gaz is not None else a.name)
-        else:
-            # The article's fullest proper form ("State Emergency Service"), not a
-            # description ("the defense ministry"), else the gazetteer's name.
-            proper = [
-                re.sub(r"^[Tt]he ", "", f)
-                for f in forms
-                if any(w[:1].isupper() for w in f.split() if w.lower() != "the")
-            ]
-            if c.gaz is not None and c.gaz.name.startswith("The "):
-                proper = [f"The {f}" for f in proper]
-            if proper:
-                new = max(proper, key=lambda f: (len(f), c.forms.get(f, 0)))
-            else:
-                new = c.gaz.name if c.gaz is not None else a.name
-        if new != a.name:
-            old = a.name
-            a.name = new
-            if new in a.aliases:
-                a.aliases.remove(new)
-            if old in c.forms and old not in a.aliases:
-                a.aliases.append(old)
+    # -- bookkeeping --------------------------------------------------------------
 
     def _overlaps_taken(self, span: Span) -> bool:
         return any(t.i in self.taken for t in span)

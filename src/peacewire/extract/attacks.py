@@ -257,7 +257,24 @@ def _place_for(anchors: Sequence[Token], places: Sequence[PlaceMention]) -> Plac
         found = best_place([p for p in places if p.start in covered])
         if found is not None:
             return found
-    return best_place(list(places))
+    return best_place([p for p in places if _sets_scene(p, anchors)])
+
+
+def _sets_scene(p: PlaceMention, anchors: Sequence[Token]) -> bool:
+    """A place that sets the scene of the whole sentence ("In Kharkiv, ...", "West of X, in the city
+    of Y, reporters saw ..."): it hangs from the main verb through prepositions only."""
+    if not anchors:
+        return False
+    doc = anchors[0].doc
+    cur = doc[p.start]
+    root = anchors[0].sent.root
+    for _ in range(8):
+        if cur is root:
+            return True
+        if cur.dep_ not in ("pobj", "prep", "appos", "compound", "npadvmod", "conj", "cc") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _own_weapons(trigger: Token, weapons: Sequence[WeaponMention]) -> list[WeaponMention]:
@@ -356,7 +373,7 @@ def _venue_place(p: PlaceMention, sent: Span, cues: EventCues) -> bool:
         if cur.pos_ in ("NOUN", "PROPN") and cur.lemma_.lower() in cues.attack.venue_nouns:
             return True
         if cur.pos_ == "VERB":
-            return False
+            return cur.lemma_.lower() in cues.attack.venue_verbs
     return False
 
 
@@ -369,6 +386,14 @@ def _nearest(items_at: Sequence[int], anchors: Sequence[int]) -> list[int]:
     return out
 
 
+@dataclass
+class Story:
+    """What the reader knows when reaching a sentence: the city last named ("the city")."""
+
+    default_capital: str | None = None
+    recent_city: str | None = None
+
+
 def sentence_reports(
     sent_no: int,
     body: BodySentence,
@@ -376,7 +401,7 @@ def sentence_reports(
     gaz: Gazetteer,
     cues: EventCues,
     published: str | None,
-    default_capital: str | None,
+    story: Story,
 ) -> list[Report]:
     """The attack reports of one sentence (none, one, or one per attack it distinguishes)."""
     sent = body.span
@@ -385,9 +410,12 @@ def sentence_reports(
     weapons = find_weapons(sent)
     places = [
         p
-        for p in find_places(sent, gaz, cues.capitals, default_capital)
+        for p in find_places(sent, gaz, cues.capitals, story.default_capital, story.recent_city)
         if not _venue_place(p, sent, cues) and not is_metonym(p, sent)
     ]
+    named_cities = [p for p in places if p.level == "city" and not p.demoted]
+    if named_cities:
+        story.recent_city = named_cities[-1].name
     casualties = find_casualties(sent, weapon_tokens(weapons), cues)
     has_attack_noun = any(t.lemma_.lower() in cues.attack.nouns - SOUND_NOUNS for t in sent)
     has_context = bool(weapons) or bool(casualties) or has_attack_noun
@@ -617,7 +645,8 @@ def extract_attacks(
 ) -> list[Event]:
     """The attacks an article reports, one event each, in order of first report."""
     reports: list[Report] = []
+    story = Story(default_capital=default_capital)
     for n, body in enumerate(bodies):
-        reports.extend(sentence_reports(n, body, table, gaz, cues, published, default_capital))
+        reports.extend(sentence_reports(n, body, table, gaz, cues, published, story))
     attacks = assemble(reports)
     return [to_event(a) for a in attacks if keep(a, attacks)]

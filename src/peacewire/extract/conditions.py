@@ -82,7 +82,7 @@ def partial(reading: Reading, lex: PositionLexicon) -> bool:
 def past_strength(reading: Reading, lex: PositionLexicon) -> int:
     """2: the article says the stance was dropped; 1: it places it before (weak); 0: current."""
     sent_text = _text(reading.path[0].sent)
-    if any(p in sent_text for p in lex.past_phrases if " " in p or p in ("u-turn", "about-face")):
+    if any(f" {p} " in sent_text for p in lex.past_phrases):
         return 2
     for tok in reading.path:
         if reading.reporter is not None and tok.i == reading.reporter.i:

@@ -37,6 +37,7 @@ class AttackCues:
     definite: frozenset[str]
     not_modifiers: frozenset[str]
     venue_nouns: frozenset[str]
+    venue_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ def parse_cues(raw: Any) -> EventCues:
             definite=_words(a, "definite", "attack"),
             not_modifiers=_words(a, "not_modifiers", "attack"),
             venue_nouns=_words(a, "venue_nouns", "attack"),
+            venue_verbs=_words(a, "venue_verbs", "attack"),
         ),
         casualties=CasualtyCues(
             killed=_words(c, "killed", "casualties"),

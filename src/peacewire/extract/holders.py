@@ -27,6 +27,9 @@ GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "theirs", "its
 COMPANION_PREPS = frozenset({"alongside", "including", "with"})
 """Prepositions that add co-holders to a subject ("European leaders, alongside Zelensky")."""
 COMPANION_PHRASES = ("along with", "together with", "as well as")
+PAIR_NOUNS = frozenset({"country", "side", "nation", "party", "government"})
+PAIR_WINDOW = 600
+"""How far back (characters) "the two countries" looks for the pair it names."""
 ANTECEDENT_SENTENCES = 4
 """How many sentences back a pronoun's antecedent may stand."""
 CONTROL_EDGES = frozenset({"xcomp", "acomp", "advcl", "conj", "pcomp", "prep", "pobj", "ccomp", "oprd", "acl"})
@@ -100,10 +103,18 @@ class HolderResolver:
             return [speaker] if speaker is not None else []
         if low in RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl"):
             return self.actors_of(tok.head.head, speaker)
+        if low in RELATIVE_PRONOUNS:  # misparsed relative clause: the noun just before
+            prev = next((t for t in reversed(tok.doc[max(0, tok.i - 3) : tok.i]) if not t.is_punct), None)
+            if prev is None or prev.pos_ not in ("PROPN", "NOUN"):
+                return []
+            return self.actors_of(prev, speaker)
         if tok.lemma_.lower() in self.lex.vague_subjects and not self._owned(tok):
             return None
         if tok.lemma_.lower() in self.lex.plan_nouns:
             return self.drafters(tok)
+        pair = self._pair(tok)
+        if pair:
+            return pair
         out: list[Actor] = []
         for part in [tok, *_conjuncts(tok)]:
             actor = self._one(part, speaker)
@@ -114,6 +125,30 @@ class HolderResolver:
             if actor is not None and actor not in out:
                 out.append(actor)
         return out
+
+    def _pair(self, tok: Token) -> list[Actor]:
+        """ "the two countries", "both sides": the last two states named before."""
+        if tok.lemma_.lower() not in PAIR_NOUNS:
+            return []
+        mods = {c.lower_ for c in tok.children}
+        if not ({"two", "both"} & mods):
+            return []
+        seen: list[tuple[int, Actor]] = []
+        for actor in self.table.actors:
+            if actor.type != "state":
+                continue
+            before = [
+                s for s, e in actor.mentions if s < tok.idx and tok.idx - s < PAIR_WINDOW and self._standalone(s, e)
+            ]
+            if before:
+                seen.append((max(before), actor))
+        seen.sort(key=lambda x: x[0])
+        return [a for _, a in seen[-2:]] if len(seen) >= 2 else []
+
+    def _standalone(self, start: int, end: int) -> bool:
+        """A mention naming the actor itself, not modifying a noun ("the Ukraine war")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and span.root.dep_ not in ("compound", "amod", "nmod", "poss")
 
     def _owned(self, tok: Token) -> bool:
         """ "US officials", "Russian sources": a vague noun qualified by a named body."""
@@ -131,14 +166,13 @@ class HolderResolver:
         if tok.pos_ == "PRON":
             return None
         actor = self.table.actor_at(tok.idx, tok.idx + len(tok))
-        if actor is not None and actor.type != "media" or actor is not None and tok.dep_ != "compound":
-            if actor is not None:
-                return actor
-        phrase = noun_phrase(tok)
-        actor = self.table.resolve(phrase)
         if actor is not None:
             return actor
-        return None
+        phrase = noun_phrase(tok)
+        actor = self.table.resolve(phrase)
+        if actor is not None and actor.type == "person" and tok.tag_ == "NNS":
+            return None  # "European leaders" is no one person
+        return actor
 
     def pronoun(self, tok: Token, speaker: Actor | None) -> Actor | None:
         """he / she / it / they: a bracketed name, the speaker of a reported clause, else the last
@@ -229,6 +263,19 @@ class HolderResolver:
         return out
 
 
+def _according_conjuncts(verb: Token) -> list[Token]:
+    """ "According to X, A and B were ...": the parser often makes A and B conjuncts of X."""
+    for child in verb.children:
+        if child.lower_ != "according":
+            continue
+        for grand in child.subtree:
+            if grand.dep_ == "pobj":
+                comma = [t for t in grand.doc[grand.i : verb.i] if t.text == ","]
+                after = [c for c in grand.conjuncts if comma and c.i > comma[0].i]
+                return after[:1] + [c for c in after[1:]] if after else []
+    return []
+
+
 def _pobj(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ == "pobj"), None)
 
@@ -283,6 +330,9 @@ def subject_tokens(pred: Token, stop: Token | None = None) -> list[Token]:
         subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs:
             return subs
+        misparsed = _according_conjuncts(cur)
+        if misparsed:
+            return misparsed
         for c in cur.children:
             if c.dep_ == "agent":
                 pobj = _pobj(c)

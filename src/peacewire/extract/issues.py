@@ -31,6 +31,8 @@ ISSUES: tuple[Issue, ...] = (
 )
 MAX_GAP = 3
 """How many other tokens may stand between two consecutive words of a cue."""
+GAP_POS = frozenset({"DET", "PRON", "ADJ", "NUM", "ADV", "PART", "ADP", "PROPN", "PUNCT", "CCONJ"})
+"""What those tokens may be: modifiers and names, not another noun or verb ("troops from areas in")."""
 
 
 class IssueLexiconError(ValueError):
@@ -291,6 +293,8 @@ def _match_at(tokens: Sequence[Token], start: int, pattern: CuePattern) -> tuple
             if tokens[j].is_quote:
                 continue
             if tokens[j].is_punct and tokens[j].text not in ("-", "'", "\u2019"):
+                break
+            if tokens[j].pos_ not in GAP_POS:
                 break
         if not found:
             return None

@@ -56,8 +56,70 @@ CITY_VERBS: frozenset[str] = frozenset(
 )
 # Verbs whose object city is a government addressed, blamed or thanked.
 ADDRESSEE_VERBS: frozenset[str] = frozenset(
-    {"blame", "accuse", "urge", "warn", "ask", "tell", "thank", "criticise", "criticize", "condemn", "sanction",
-     "pressure", "call", "invite", "hold", "join", "support", "help", "push", "press", "persuade"}
+    {
+        "blame",
+        "accuse",
+        "urge",
+        "warn",
+        "ask",
+        "tell",
+        "thank",
+        "criticise",
+        "criticize",
+        "condemn",
+        "sanction",
+        "pressure",
+        "call",
+        "invite",
+        "hold",
+        "join",
+        "support",
+        "help",
+        "push",
+        "press",
+        "persuade",
+    }
+)
+# Adjectives of attitude: "Kyiv is ready/grateful/willing" speaks of a government.
+ATTITUDES: frozenset[str] = frozenset(
+    {
+        "grateful",
+        "ready",
+        "willing",
+        "open",
+        "prepared",
+        "determined",
+        "confident",
+        "unwilling",
+        "reluctant",
+        "eager",
+        "keen",
+        "interested",
+        "satisfied",
+        "disappointed",
+        "opposed",
+        "committed",
+        "convinced",
+        "aware",
+        "happy",
+        "unhappy",
+        "sure",
+        "certain",
+        "skeptical",
+        "sceptical",
+        "adamant",
+        "firm",
+        "clear",
+        "right",
+        "wrong",
+    }
+)
+# Prepositions that place something in a town NER found but the gazetteer lacks.
+LOCATIVE_PREPS: frozenset[str] = frozenset({"in", "on", "at", "near", "into", "outside", "over", "around"})
+# Capitalised words after a place name that make it part of another feature's name.
+FEATURE_WORDS: frozenset[str] = frozenset(
+    {"Strait", "Sea", "River", "Bay", "Bridge", "Canal", "Lake", "Gulf", "Peninsula", "Spit", "Reservoir",
+     "Dam", "Institute", "University", "Council", "Administration"}
 )
 # Nouns a city's possessive may own while staying a place ("Odesa's port").
 PLACE_PARTS: frozenset[str] = frozenset(
@@ -295,13 +357,29 @@ def _capital(
     return (city, k) if city else None
 
 
+def _the_city(sent: Span, i: int) -> bool:
+    """ "the city", "the town" standing for the city just named (not "the city of X", "the city council")."""
+    doc = sent.doc
+    tok = doc[i]
+    if tok.lemma_.lower() not in ("city", "town") or tok.tag_ != "NN":
+        return False
+    if i - 1 < sent.start or doc[i - 1].lower_ != "the":
+        return False
+    return not (i + 1 < len(doc) and doc[i + 1].lower_ == "of")
+
+
 def find_places(
     sent: Span,
     gaz: Gazetteer,
     capitals: Mapping[str, str],
     default_capital: str | None = None,
+    recent_city: str | None = None,
 ) -> list[PlaceMention]:
-    """Every place below country level named in the sentence, in text order."""
+    """Every place below country level named in the sentence, in text order.
+
+    "the Ukrainian capital" is that state's capital ("the capital": `default_capital`);
+    "the city" is `recent_city`, the city the article named last.
+    """
     doc = sent.doc
     index = place_index()
     out: list[PlaceMention] = []
@@ -313,6 +391,11 @@ def find_places(
             city, start = cap
             if not _names_office(sent, i + 1, gaz):
                 out.append(PlaceMention(start, i + 1, city, "city", True, _demoted(sent, start)))
+            i += 1
+            continue
+        if recent_city and _the_city(sent, i):
+            if not _names_office(sent, i + 1, gaz):
+                out.append(PlaceMention(i - 1, i + 1, recent_city, "city", True, _demoted(sent, i - 1)))
             i += 1
             continue
         if not _is_name_token(tok):
@@ -354,12 +437,16 @@ def find_places(
             ):
                 i = j  # a country's name ("North Korea"), not a place below it
                 continue
-            elif tok.ent_type_ == "GPE" and gaz.lookup(doc[i:j].text) is None:
+            elif _unknown_town(doc[i], gaz):
+                j = _ent_end(doc[i])
                 kinds = {"city"}
             else:
                 i += 1
                 continue
         nxt = doc[j].lower_ if j < sent.end else ""
+        if j < sent.end and doc[j].text in FEATURE_WORDS:
+            i = j + 1  # "the Kerch Strait", "the Dnipro River": another feature's name
+            continue
         name_end = j
         level: Level
         if nxt in DISTRICT_WORDS:
@@ -397,6 +484,33 @@ def find_places(
     return out
 
 
+def _ent_end(tok: Token) -> int:
+    doc = tok.doc
+    k = tok.i + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    return k
+
+
+def _unknown_town(tok: Token, gaz: Gazetteer) -> bool:
+    """A name NER calls a place, the gazetteer does not know, and the sentence places something in:
+    "shelling hit Hatne" yes; "US President Joe Biden" or "Okhmatdyt, the children's hospital" no."""
+    if tok.ent_type_ != "GPE" or tok.ent_iob_ != "B":
+        return False
+    ent = tok.doc[tok.i : _ent_end(tok)]
+    if gaz.lookup(ent.text) is not None or gaz.state_by_demonym(ent.text) is not None:
+        return False
+    if gaz.country_code(ent.text) is not None:
+        return False
+    root = ent.root
+    if not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS):
+        return False
+    return not any(
+        c.dep_ == "appos" and c.lemma_.lower() not in SETTLEMENT_NOUNS and c.lemma_.lower() != "capital"
+        for c in root.children
+    )
+
+
 def _dateline(sent: Span, i: int) -> bool:
     """ "KYIV – Russia launched ...": the place the report was filed from."""
     doc = sent.doc
@@ -419,6 +533,9 @@ def is_metonym(p: PlaceMention, sent: Span) -> bool:
     tok = sent.doc[p.start]
     if p.end - p.start != 1 or p.level != "city":
         return False
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        # "Kyiv was grateful": an attitude is a government's; "Kyiv was quiet" is the city
+        return any(c.dep_ == "acomp" and c.lemma_.lower() in ATTITUDES for c in tok.head.children)
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         verb = tok.head
         # a city hit or attacked is a place; a city that says or decides is a government

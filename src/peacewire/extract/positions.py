@@ -32,9 +32,9 @@ from spacy.tokens import Doc, Span, Token
 from peacewire.extract.actors import ActorTable
 from peacewire.extract.conditions import conditions, hedged, partial, past_strength, temporary
 from peacewire.extract.holders import HolderResolver, subject_tokens
-from peacewire.extract.issues import PositionLexicon, find_cues, position_lexicon
+from peacewire.extract.issues import CueMatch, PositionLexicon, find_cues, position_lexicon
 from peacewire.extract.quotes import subject_of
-from peacewire.extract.stance import FIRST_PERSON, Frame, Reading, epistemic, read_stance
+from peacewire.extract.stance import FIRST_PERSON, Frame, Reading, epistemic, modifier_frames, read_stance
 from peacewire.records import Actor, Article, Issue, Position, Quote, Stance
 
 SENTENCE_END = ".!?\"'”’)…"
@@ -63,15 +63,67 @@ def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article:
     resolver = HolderResolver(doc, table, quotes, lex)
     bounds = [q.span for q in quotes if q.kind == "direct"]
     evidence: list[Evidence] = []
+    plans: list[tuple[Token, list[CueMatch]]] = []
     for sent in doc.sents:
         if _cut_off(sent) or not sent.text.strip():
             continue
-        for match in find_cues(sent, lex):
+        matches = find_cues(sent, lex)
+        matches.extend(_anaphoric_cues(sent, matches, plans, lex))
+        for match in matches:
             reading = read_stance(match, lex, bounds)
             if reading is None:
                 continue
             evidence.extend(_evidence(reading, resolver, lex))
     return _merge(evidence)
+
+
+def _plan_of(match: CueMatch, lex: PositionLexicon) -> Token | None:
+    """The plan noun a cue spells out: "ceasefire plan", "a proposal for a ceasefire"."""
+    tok = match.anchor
+    for _ in range(3):
+        if tok.lemma_.lower() in lex.plan_nouns:
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _anaphoric_cues(
+    sent: Span, matches: list[CueMatch], plans: list[tuple[Token, list[CueMatch]]], lex: PositionLexicon
+) -> list[CueMatch]:
+    """ "Kyiv accepted the proposal": a definite plan noun takes the issues of the plan named before.
+
+    `plans` (plan nouns with their cues, in text order) is updated with this
+    sentence's ones; only the last two sentences' plans are candidates.
+    """
+    taken = {t.i for m in matches for t in m.tokens}
+    found: list[CueMatch] = []
+    for m in matches:
+        plan = _plan_of(m, lex)
+        if plan is not None:
+            if plans and plans[-1][0].i == plan.i:
+                plans[-1][1].append(m)
+            else:
+                plans.append((plan, [m]))
+    horizon = sent.start - 80
+    for tok in sent:
+        if tok.i in taken or tok.lemma_.lower() not in lex.plan_nouns or tok.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            continue
+        if any(p.i == tok.i for p, _ in plans):
+            continue
+        earlier = [(p, ms) for p, ms in plans if horizon <= p.i < tok.i]
+        if not earlier:
+            continue
+        _, ms = earlier[-1]
+        seen: set[str] = set()
+        for m in ms:
+            if m.issue not in seen:
+                seen.add(m.issue)
+                found.append(CueMatch(m.pattern, (tok,)))
+    return found
 
 
 def _cut_off(sent: Span) -> bool:
@@ -100,7 +152,7 @@ def _speaker(reading: Reading, resolver: HolderResolver) -> tuple[Actor | None, 
     quoted = quote.speaker if quote is not None else None
     speaker: Actor | None = None
     if reading.reporter is not None:
-        subj = subject_of(reading.reporter)
+        subj = reporter_subject(reading.reporter)
         if subj is not None:
             if subj.lower_ in ("it", "there") and subj.dep_ == "expl":
                 return None, True
@@ -116,10 +168,47 @@ def _speaker(reading: Reading, resolver: HolderResolver) -> tuple[Actor | None, 
         elif quoted is not None and _own_side(quoted, speaker):
             speaker = quoted
     else:
-        speaker = quoted
+        source = _according_to(reading)
+        if source is not None:
+            found = resolver.actors_of(source, quoted)
+            if found is None:
+                return None, True
+            speaker = found[0] if found else quoted
+        else:
+            speaker = quoted
     if speaker is not None and speaker.type == "media":
         speaker = None
     return speaker, False
+
+
+def reporter_subject(verb: Token) -> Token | None:
+    """Who a reporting verb's subject is, mending two common misparses.
+
+    "..., Rubio said" with the name parsed as part of the clause before: the
+    proper noun right before the verb.  A participle ("saying", "adding")
+    hanging from an embedded clause: the subject of the sentence's main verb.
+    """
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        prev = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        if prev is not None and prev.pos_ == "PROPN" and prev.dep_ not in ("nsubj", "nsubjpass"):
+            return prev
+        if verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "xcomp", "conj"):
+            root = verb.sent.root
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and root.i != verb.i:
+                return subj
+    return subject_of(verb)
+
+
+def _according_to(reading: Reading) -> Token | None:
+    """The source of "According to X, ...", hanging from the clause that holds the cue."""
+    for tok in reversed(reading.path):
+        for child in tok.children:
+            if child.lower_ == "according" and child.dep_ == "prep":
+                for grand in child.subtree:
+                    if grand.dep_ == "pobj":
+                        return grand
+    return None
 
 
 def _proper(tok: Token) -> bool:
@@ -156,6 +245,8 @@ def _frame_actors(frame: Frame, reading: Reading, resolver: HolderResolver, spea
             return _actors(subs, resolver, speaker)
         return []
     if frame.kind == "evaluation":
+        if frame.judge is not None and frame.judge.pos_ == "NOUN":
+            return resolver.owners(frame.judge, speaker)
         return []
     subs = subject_tokens(tok, stop=reading.reporter)
     return _actors(subs, resolver, speaker)
@@ -176,7 +267,12 @@ def _holders(reading: Reading, resolver: HolderResolver, speaker: Actor | None) 
     frames = reading.frames
     in_speech = speaker is not None
     if not frames:
-        if in_speech and (reading.marker or reading.condition_lock) and _speaker_clause(reading, resolver, speaker):
+        if not in_speech or not (reading.marker or reading.condition_lock):
+            return []
+        colleague = _colleague(reading, resolver, speaker)
+        if colleague is not None:
+            return [(colleague, None)]
+        if _speaker_clause(reading, resolver, speaker):
             return [(speaker, None)] if speaker is not None else []
         return []
     top = frames[-1]
@@ -199,6 +295,29 @@ def _holders(reading: Reading, resolver: HolderResolver, speaker: Actor | None) 
     return out
 
 
+def _colleague(reading: Reading, resolver: HolderResolver, speaker: Actor | None) -> Actor | None:
+    """ "(Peskov said) Putin will have to press on with the war": a person of the speaker's own
+    country whose intention the speaker states holds it himself; "may have to" stays the speaker's."""
+    if speaker is None:
+        return None
+    verb = next((t for t in reading.path if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or epistemic(verb) or not _will(verb):
+        return None
+    for subj in subject_tokens(verb, stop=reading.reporter):
+        for actor in resolver.actors_of(subj, speaker) or []:
+            if actor is not speaker and actor.type == "person" and actor.country == speaker.country:
+                return actor
+    return None
+
+
+def _will(verb: Token) -> bool:
+    """A future or intention on the verb or the clause it is coordinated with."""
+    for tok in (verb, verb.head) if verb.dep_ in ("conj", "xcomp") else (verb,):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "wo") for c in tok.children):
+            return True
+    return False
+
+
 def _speaker_clause(reading: Reading, resolver: HolderResolver, speaker: Actor | None) -> bool:
     """Whether a clause without stance words says what the speaker (or his side) would do.
 
@@ -206,7 +325,7 @@ def _speaker_clause(reading: Reading, resolver: HolderResolver, speaker: Actor |
     never stop" or "Moscow will continue the war" is said of someone else.
     """
     verb = next((t for t in reading.path if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
+    if verb is None or epistemic(verb):
         return True
     for subj in subject_tokens(verb, stop=reading.reporter):
         if subj.lower_ in FIRST_PERSON:
@@ -279,6 +398,7 @@ def _evidence(reading: Reading, resolver: HolderResolver, lex: PositionLexicon) 
             )
         )
     out.extend(_drafter_evidence(reading, resolver, span, quals))
+    out.extend(_modifier_evidence(reading, resolver, speaker, span, quals))
     out.extend(_dropped_evidence(reading, resolver, speaker, span))
     return out
 
@@ -324,6 +444,22 @@ def _drafter_evidence(
                     strength=2,
                     qualifiers=set(quals) - {"hedged"},
                 )
+            )
+    return out
+
+
+def _modifier_evidence(
+    reading: Reading, resolver: HolderResolver, speaker: Actor | None, span: tuple[int, int], quals: set[str]
+) -> list[Evidence]:
+    """ "an assurance Merz hailed": the subject of a stance verb in a relative clause on the cue."""
+    out: list[Evidence] = []
+    actions = resolver.lex.actions.get(reading.cue.issue, frozenset())
+    for frame in modifier_frames(reading.cue.anchor, resolver.lex, actions):
+        for actor in _actors(subject_tokens(frame.token), resolver, speaker) or []:
+            holder = speaker if speaker is not None and _own_side(speaker, actor) else actor
+            pol = frame.polarity * reading.cue.polarity
+            out.append(
+                Evidence(holder, reading.cue.issue, "support" if pol > 0 else "oppose", span, 2, qualifiers=set(quals))
             )
     return out
 

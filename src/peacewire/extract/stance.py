@@ -23,11 +23,7 @@ from peacewire.extract.issues import CueMatch, PositionLexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 CLAUSE_EDGES = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "pcomp", "acl", "relcl"})
-ADJUNCT_PREPS = frozenset(
-    {"after", "before", "during", "since", "amid", "despite", "following", "until", "with", "like",
-     "at", "in", "on", "from", "over", "through", "about", "regarding", "concerning", "between",
-     "among", "around", "near", "within", "beyond", "than", "by"}
-)  # fmt: skip
+ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "amid", "despite", "following", "until", "at"})
 """Prepositions whose object is a circumstance of the clause, not what a stance is about."""
 ROLE_PREPS = frozenset({"as"})
 """Prepositions that give the role of what is done ("as a compromise to end the war")."""
@@ -37,6 +33,12 @@ ADJUNCT_MARKS = frozenset(
      "whereas", "once", "if", "unless", "whether", "even", "despite"}
 )  # fmt: skip
 QUESTION_MARKS = frozenset({"whether"})
+VIEW_VERBS = frozenset({"view", "see", "consider", "regard", "qualify", "treat", "deem", "perceive", "classify"})
+TIME_PREFIXES = frozenset({"post", "pre"})
+"""A cue prefixed so ("post-ceasefire") names a time, not a stance."""
+VAGUE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
+"""Adverbs that make the source of a clause vague ("the talks were reportedly derailed")."""
+PURPOSE_MARKS = frozenset({"for", "so", "order"})
 COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "represent", "constitute", "deserve",
                      "merit", "prove", "look", "sound"})  # fmt: skip
 EPISTEMIC_MODALS = frozenset({"may", "might", "could", "should", "must", "ought", "can"})
@@ -55,6 +57,8 @@ class Frame:
     """"verb", "adjective", "noun", "evaluation", "action" or "imperative"."""
     cumulative: int = 1
     """The stance on the cue at this word (every polarity below it applied)."""
+    judge: Token | None = None
+    """For an evaluation, the word that judges ("a core demand of Trump"): its owner holds it."""
 
 
 @dataclass
@@ -197,7 +201,7 @@ def evaluation(head: Token, lex: PositionLexicon) -> tuple[int, Token | None]:
     if head.lemma_.lower() not in COPULAS:
         return 0, None
     for child in head.children:
-        if child.dep_ not in ("acomp", "attr", "oprd", "dobj", "xcomp"):
+        if child.dep_ not in ("acomp", "attr", "oprd", "dobj"):
             continue
         for target in _judgement_words(child):
             pol, _ = predicate_polarity(target, lex)
@@ -243,9 +247,13 @@ def read_stance(
     """
     anchor = match.anchor
     bound = next(((s, e) for s, e in bounds if s <= anchor.idx < e), None)
-    if existential(anchor):
+    stated_fact = existential(anchor)
+    first = match.tokens[0]
+    if first.i >= 2 and first.nbor(-1).text == "-" and first.nbor(-2).lower_ in TIME_PREFIXES:
         return None
     reading = Reading(cue=match, polarity=match.polarity, path=[anchor])
+    if any(t.lower_ in FIRST_PERSON for t in match.tokens):
+        reading.marker = True  # "Crimea is ours": the words are the speaker's claim
     if match.pattern.direct and not _direct_argument(anchor, lex):
         return None
     pol = match.polarity
@@ -265,19 +273,23 @@ def read_stance(
             break
         edge = tok.dep_
         if bound is not None and not bound[0] <= head.idx < bound[1]:
+            if _is_reporter(head, edge, lex):
+                reading.reporter = head
             break
         if edge == "relcl":
             break  # the relative clause's antecedent belongs to another clause
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-        if edge in ("ccomp", "advcl", "xcomp") and marks & QUESTION_MARKS:
+        if marks & QUESTION_MARKS:
             return None  # "whether Moscow will accept a deal": asked, not asserted
         if edge == "advcl":
             if marks & ADJUNCT_MARKS:
                 break
-            if not marks and _infinitive(tok) and reading.frames:
+            if (not marks or marks & PURPOSE_MARKS) and _infinitive(tok) and reading.frames:
                 locked = True  # a purpose: "give up land to achieve peace" wants peace
         if edge in ("pobj", "pcomp") and head.dep_ == "prep" or edge in ("pobj", "pcomp") and head.pos_ == "ADP":
             phrase = _prep_phrase(head)
+            if phrase.endswith(("part of", "result of")) and not reading.frames:
+                return None  # "as part of any peace deal": a circumstance of the stance
             if phrase.endswith(("instead of", "rather than", "place of")):
                 pol = -pol
                 locked = True
@@ -290,7 +302,7 @@ def read_stance(
                 locked = True
             elif head.lower_ == "against" and not locked:
                 pol = -pol
-            elif head.lower_ in ADJUNCT_PREPS and head.lower_ != "by" and not reading.frames:
+            elif head.lower_ in ADJUNCT_PREPS and not reading.frames:
                 if not _frame_preposition(head, lex):
                     return None
             elif head.lower_ in ADJUNCT_PREPS and reading.frames:
@@ -301,13 +313,21 @@ def read_stance(
                 escape_negation = True
             tok = head
             continue
-        if not (locked or subject_only):
+        if not subject_only:
             p, kind = predicate_polarity(head, lex)
+            if p and edge == "nsubjpass":
+                p = 0  # "the talks were derailed": an event, not anyone's stance
+            if not p and head.lemma_ == "be" and edge in ("advcl", "xcomp") and _infinitive(tok):
+                p, kind = _adjective_complement(head, lex)
+            judge: Token | None = None
             if not p and edge in ("nsubj", "nsubjpass", "csubj"):
-                p, _ = evaluation(head, lex)
+                p, judge = evaluation(head, lex)
+                kind = "evaluation" if p else ""
+            if not p and edge == "nsubjpass" and head.lemma_.lower() in VIEW_VERBS:
+                p, judge = _viewed_as(head, lex)
                 kind = "evaluation" if p else ""
             if not p:
-                p, _ = _subject_evaluation(head, tok, lex)
+                p, judge = _subject_evaluation(head, tok, lex)
                 kind = "evaluation" if p else ""
             reporting = _is_reporter(head, edge, lex)
             if reporting:
@@ -316,13 +336,15 @@ def read_stance(
                 return reading
             if p:
                 dropping = _dropping(head, lex)
-                if dropping and reading.frames and reading.frames[-1].kind == "noun":
-                    reading.dropped = reading.frames[-1]
-                pol *= p
-                reading.frames.append(Frame(head, p, kind))
+                last = reading.frames[-1] if reading.frames else None
+                if dropping and not locked and last is not None and last.kind == "noun" and last.token.head.i == head.i:
+                    reading.dropped = last
+                if not locked:
+                    pol *= p
+                reading.frames.append(Frame(head, p, kind, judge=judge))
             elif head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.actions.get(match.issue, frozenset()):
                 reading.frames.append(Frame(head, 1, "action"))
-            if head.pos_ in ("VERB", "AUX", "ADJ") and negated(head, lex):
+            if head.pos_ in ("VERB", "AUX", "ADJ") and negated(head, lex) and not locked:
                 if escape_negation:
                     escape_negation = False
                 else:
@@ -331,6 +353,8 @@ def read_stance(
                 reading.frames[-1].cumulative = pol
             if head.pos_ in ("VERB", "AUX") and _modals(head):
                 reading.marker = True
+            if any(c.lower_ in VAGUE_ADVERBS for c in head.children):
+                return None
         elif _is_reporter(head, edge, lex):
             reading.reporter = head
             break
@@ -341,7 +365,33 @@ def read_stance(
                 reading.frames.append(Frame(cand, 1, "imperative", pol))
                 break
     reading.polarity = pol
+    if stated_fact and not reading.frames:
+        return None
     return reading
+
+
+def _viewed_as(verb: Token, lex: PositionLexicon) -> tuple[int, Token | None]:
+    """ "X will be viewed as an intervention": the judgement the "as" phrase passes on X."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    for target in _judgement_words(pobj):
+                        p, _ = predicate_polarity(target, lex)
+                        if p:
+                            return p, target
+    return 0, None
+
+
+def _adjective_complement(be: Token, lex: PositionLexicon) -> tuple[int, str]:
+    """ "he was ready and willing to put troops in": the adjective of a copula governs its infinitive."""
+    for child in be.children:
+        if child.dep_ == "acomp":
+            for adj in (child, *child.conjuncts):
+                p, _ = predicate_polarity(adj, lex)
+                if p:
+                    return p, "adjective"
+    return 0, ""
 
 
 def _infinitive(tok: Token) -> bool:
@@ -375,8 +425,35 @@ def _is_reporter(head: Token, edge: str, lex: PositionLexicon) -> bool:
     return edge in ("ccomp", "parataxis", "xcomp", "advcl", "dobj", "conj", "acomp", "oprd", "pcomp", "prep")
 
 
+def modifier_frames(tok: Token, lex: PositionLexicon, actions: frozenset[str] = frozenset()) -> list[Frame]:
+    """Stance verbs in a relative clause on the cue: "an assurance Merz hailed", "a plan Kyiv rejected".
+
+    The cue is the verb's understood object, so the verb's subject holds a
+    stance on it.
+    """
+    out: list[Frame] = []
+    for child in tok.children:
+        if child.dep_ != "relcl" or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in child.children):
+            continue
+        subj = [c for c in child.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].lower_ in ("which", "that", "who"):
+            continue
+        p, kind = predicate_polarity(child, lex)
+        if not p and child.lemma_.lower() in actions:
+            p, kind = 1, "action"
+        if p:
+            if negated(child, lex):
+                p = -p
+            out.append(Frame(child, p, kind, p))
+    return out
+
+
 def _direct_argument(tok: Token, lex: PositionLexicon) -> bool:
     """Whether a weak cue ("peace", "territory") is an argument of a stance word."""
+    if modifier_frames(tok, lex):
+        return True
     head = tok.head
     if tok.dep_ in ("dobj", "attr", "nsubjpass") or tok.dep_ == "conj" and tok.head.dep_ == "dobj":
         target = head if tok.dep_ != "conj" else head.head

@@ -199,6 +199,7 @@ def _source(sent: Span, anchor: Token, table: ActorLookup, gaz: Gazetteer) -> st
                 if found:
                     return found
     best: Token | None = None
+    anywhere: Token | None = None
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ != "VERB" or (lemma not in lex.verbs and lemma not in ESTIMATE_VERBS):
@@ -208,9 +209,11 @@ def _source(sent: Span, anchor: Token, table: ActorLookup, gaz: Gazetteer) -> st
             continue
         if any(c.dep_ in ("dobj", "obj") and c.i == anchor.i for c in tok.children):
             continue  # "Biden announced a package": the supply itself, not a source
+        anywhere = tok  # ", X said." closing the sentence attributes all of it
         if anchor in tok.subtree or any(c.i == anchor.i for c in tok.subtree):
             if best is None or len(list(tok.subtree)) < len(list(best.subtree)):
                 best = tok
+    best = best or anywhere
     if best is None:
         return None
     who = next(c for c in best.children if c.dep_ == "nsubj")

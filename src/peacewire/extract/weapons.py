@@ -242,11 +242,7 @@ def find_weapons(sent: Span, lex: WeaponLexicon | None = None) -> list[WeaponMen
         covered.update(range(span.start, span.end))
         c = lex.cls(system.cls)
         label = re.sub(r"'s$", "", m.group(0))
-        if (
-            label.endswith("s")
-            and _form_key(label) not in lex.by_form
-            and _form_key(label[:-1]) in lex.by_form
-        ):
+        if label.endswith("s") and _form_key(label[:-1]) in lex.by_form:
             label = label[:-1]
         out.append(
             WeaponMention(
