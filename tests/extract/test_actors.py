@@ -213,3 +213,26 @@ def test_national_forces_stand_for_their_state(nlp: Language, gaz: Gazetteer) ->
     table = table_for(nlp, gaz, text)
     actor = table.resolve(phrase(table.doc, "Russian forces"))
     assert actor is not None and actor.name == "Russia"
+
+
+def test_a_place_is_not_a_namesake(nlp: Language, gaz: Gazetteer) -> None:
+    table = table_for(nlp, gaz, "Austin, Texas, hosted a rally. Lloyd Austin was not there.")
+    austin = named(table, "Lloyd Austin")
+    assert table.doc.text.index("Lloyd") == austin.mentions[0][0]  # the city is no mention of him
+
+
+def test_a_surname_belongs_first_to_the_articles_own_person(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Smith said the vote would be close. John Smith, a lawmaker, added that he would abstain."
+    table = table_for(nlp, gaz, text)
+    people = [a for a in table.actors if a.type == "person"]
+    assert [a.name for a in people] == ["John Smith"]
+
+
+def test_title_without_a_name_uses_the_office_holder_of_the_day(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Russia's top diplomat said the talks in Beijing had gone well."
+    table = table_for(nlp, gaz, text, published="2024-04-09")
+    actor = table.resolve(phrase(table.doc, "Russia's top diplomat"))
+    assert actor is not None and actor.name == "Sergei Lavrov"
+    undated = table_for(nlp, gaz, text)
+    fallback = undated.resolve(phrase(undated.doc, "Russia's top diplomat"))
+    assert fallback is not None and fallback.name == "Russia"  # an unnamed official speaks for his state

@@ -67,6 +67,12 @@ ARTICLES: dict[str, tuple[str, str | None]] = {
         "Later, a drone struck a bus in the city, injuring",
         "2024-06-04",
     ),
+    "the_city": (
+        "Russian drones struck Sumy overnight, the regional administration said.\n"
+        "In the city, two people were killed when a drone hit a bus.\n"
+        "In Washington, the president condemned the attack.\n",
+        "2024-04-02",
+    ),
     "transfers": (
         "Norway will send 22 NASAMS launchers to Ukraine, Defence Minister Bjorn Arild Gram said on Friday.\n"
         "Iran has supplied hundreds of Shahed drones to Russia, "
@@ -171,6 +177,12 @@ def test_truncated_clause_is_not_read(events: dict[str, list[Event]]) -> None:
     assert a.location == "Kherson"
     assert count(a, "killed") == (2, "exact")
     assert a.injured is None
+
+
+def test_the_city_and_a_reaction_elsewhere_continue_one_attack(events: dict[str, list[Event]]) -> None:
+    [a] = attacks(events, "the_city")  # Washington is where the attack was condemned, not hit
+    assert (a.location, a.perpetrator) == ("Sumy", "Russia")
+    assert count(a, "killed") == (2, "exact")
 
 
 def test_transfers_with_quantity_and_source(events: dict[str, list[Event]]) -> None:

@@ -140,3 +140,28 @@ def test_bad_type_is_a_clear_error() -> None:
     bad = {"actors": [{"name": "Somebody", "type": "hero"}]}
     with pytest.raises(GazetteerError, match="Somebody"):
         build_gazetteer(bad, {}, ROLES)
+
+
+# Offices one person holds at a time (for a given state, body or place).
+SINGLE_HOLDER = {"president", "prime_minister", "chancellor", "foreign_minister", "defence_minister",
+                 "supreme_leader", "pope", "secretary_general", "mayor", "governor", "chief_of_staff",
+                 "interior_minister", "finance_minister", "energy_minister", "speaker", "vice_president",
+                 "prosecutor"}  # fmt: skip
+
+
+def test_single_holder_offices_do_not_overlap(gaz: Gazetteer) -> None:
+    """Data check: two people never hold the same single-holder office on the same day."""
+    slots: dict[tuple[str, str | None], list[tuple[str, str, str]]] = {}
+    for e in gaz.entries:
+        for r in e.roles:
+            if r.title in SINGLE_HOLDER:
+                start = r.start if r.start and len(r.start) == 10 else f"{r.start or '1900'}-01-01"[:10]
+                end = r.end if r.end and len(r.end) == 10 else f"{r.end or '2100'}-12-31"[:10]
+                slots.setdefault((r.title, r.of), []).append((start, end, e.name))
+    clashes = []
+    for slot, spans in slots.items():
+        spans.sort()
+        for (_, end, a), (start, _, b) in zip(spans, spans[1:], strict=False):
+            if start < end:
+                clashes.append((slot, a, b))
+    assert clashes == []

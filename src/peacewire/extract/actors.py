@@ -33,7 +33,7 @@ from peacewire.extract.actor_phrases import (
     read_phrase,
     strip_honorifics,
 )
-from peacewire.extract.gazetteer import GazEntry, Gazetteer, Place, Surface, fold, key
+from peacewire.extract.gazetteer import GazEntry, Gazetteer, Place, Surface, first_piece, fold, key
 from peacewire.records import Actor, ActorType
 
 # A surname in the article is the same person's when this similar (rapidfuzz ratio).
@@ -725,13 +725,16 @@ class _Builder:
         doc = self.doc
         out: list[tuple[Span, Surface]] = []
         n = len(doc)
-        maxw = self.gaz.max_form_words + 1
         ent_of = {t.i: ent for ent in doc.ents for t in ent}
         full_names = self._full_name_entries()
+        pieces = [first_piece(key(t.text)) for t in doc]
         i = 0
         while i < n:
             found: tuple[Span, Surface] | None = None
-            for j in range(min(n, i + maxw), i, -1):
+            lead = 1 if doc[i].lower_ == "the" and i + 1 < n else 0
+            words = self.gaz.form_words_from.get(pieces[i + lead], 0)
+            # tokens a form of `words` words can span: hyphens and possessives split words
+            for j in range(min(n, i + lead + 2 * words + 2), i, -1) if words else ():
                 span = doc[i:j]
                 if (
                     not span.text[:1].isalnum()

@@ -130,7 +130,7 @@ def _governed_by(tok: Token, words: frozenset[str], depth: int = 3) -> bool:
     """Whether a head above `tok` (a few steps up) is one of `words` (lemmas)."""
     cur = tok
     for _ in range(depth):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur.lemma_.lower() in words or cur.lower_ in words:
@@ -185,12 +185,12 @@ def reach(tok: Token) -> set[int]:
     out = {t.i for t in tok.subtree}
     cur = tok
     for _ in range(4):
-        if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
+        if cur.dep_ not in CLIMB_DEPS or cur.head.i == cur.i:
             break
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
             break
-    if cur is not tok:
+    if cur.i != tok.i:
         out.add(cur.i)
         for c in cur.children:
             if c.dep_ in SEPARATE_CLAUSES and tok not in c.subtree:
@@ -269,9 +269,12 @@ def _sets_scene(p: PlaceMention, anchors: Sequence[Token]) -> bool:
     cur = doc[p.start]
     root = anchors[0].sent.root
     for _ in range(8):
-        if cur is root:
+        if cur.i == root.i:
             return True
-        if cur.dep_ not in ("pobj", "prep", "appos", "compound", "npadvmod", "conj", "cc") or cur.head is cur:
+        if (
+            cur.dep_ not in ("pobj", "prep", "appos", "compound", "npadvmod", "conj", "cc")
+            or cur.head.i == cur.i
+        ):
             return False
         cur = cur.head
     return False
@@ -332,7 +335,7 @@ def _superlative_since(sent: Span) -> bool:
     words = [t for t in sent]
     for k, t in enumerate(words):
         if t.tag_ == "JJS" or t.lower_ in ("first", "largest", "biggest", "worst", "deadliest"):
-            if any(w.lower_ in ("since",) for w in words[k + 1 : k + 6]):
+            if any(w.lower_ in ("since",) for w in words[k + 1 : k + 14]):
                 return True
     return False
 
@@ -367,7 +370,7 @@ def _venue_place(p: PlaceMention, sent: Span, cues: EventCues) -> bool:
     tok = sent.doc[p.end - 1]
     cur = tok
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur.pos_ in ("NOUN", "PROPN") and cur.lemma_.lower() in cues.attack.venue_nouns:
@@ -413,9 +416,6 @@ def sentence_reports(
         for p in find_places(sent, gaz, cues.capitals, story.default_capital, story.recent_city)
         if not _venue_place(p, sent, cues) and not is_metonym(p, sent)
     ]
-    named_cities = [p for p in places if p.level == "city" and not p.demoted]
-    if named_cities:
-        story.recent_city = named_cities[-1].name
     casualties = find_casualties(sent, weapon_tokens(weapons), cues)
     has_attack_noun = any(t.lemma_.lower() in cues.attack.nouns - SOUND_NOUNS for t in sent)
     has_context = bool(weapons) or bool(casualties) or has_attack_noun
@@ -429,7 +429,7 @@ def sentence_reports(
                 Report(
                     sent_no,
                     span,
-                    place=_place_for([doc[c.cue] for c in casualties], places),
+                    place=None if multi else _place_for([doc[c.cue] for c in casualties], places),
                     district=first_district(places),
                     weapons=weapons,
                     casualties=casualties,
@@ -485,6 +485,8 @@ def sentence_reports(
             k = _nearest([_phrase_pos(sent, cues.attack.multi_place)], anchors)[0]
             reports[k].multi = True
     for r in reports:
+        if r.multi and r.casualties:
+            r.place = None  # "12 killed in several regions, including X": a total of many places
         r.anaphoric = _anaphoric(r.triggers[0], cues)
         r.earlier = any(_earlier(t) for t in r.triggers) and len(reports) > 1
         for t in r.triggers:
@@ -647,6 +649,19 @@ def extract_attacks(
     reports: list[Report] = []
     story = Story(default_capital=default_capital)
     for n, body in enumerate(bodies):
-        reports.extend(sentence_reports(n, body, table, gaz, cues, published, story))
+        found = sentence_reports(n, body, table, gaz, cues, published, story)
+        reports.extend(found)
+        cities = [r.place.name for r in found if r.place is not None and r.place.level == "city"]
+        if not found:
+            cities = [
+                p.name
+                for p in find_places(body.span, gaz, cues.capitals, story.default_capital)
+                if p.level == "city"
+                and p.known
+                and not (p.demoted or p.origin or is_metonym(p, body.span))
+                and not _venue_place(p, body.span, cues)
+            ]
+        if cities:
+            story.recent_city = cities[-1]  # "the city" in what follows
     attacks = assemble(reports)
     return [to_event(a) for a in attacks if keep(a, attacks)]

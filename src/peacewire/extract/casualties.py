@@ -137,6 +137,10 @@ def _backward(sent: Span, f: Figure, lo: int, cues: CasualtyCues) -> tuple[Kind,
         noun = doc[i - 2]
         if noun.lemma_.lower() in ("body", "life") and noun.lemma_.lower() in cues.lives_nouns:
             return "killed", noun.i, False
+    # "the death toll from the attack on the city rose to 31": the verb's subject says what is counted
+    ruled = _revised_subject(doc[f.num_start], cues)
+    if ruled is not None:
+        return ruled
     # a running figure: a toll or a casualty noun with a verb of change before the count
     window = range(i - 1, max(lo, i - BACK_WINDOW) - 1, -1)
     revision = False
@@ -159,6 +163,30 @@ def _backward(sent: Span, f: Figure, lo: int, cues: CasualtyCues) -> tuple[Kind,
                 return after, k, revision
             if lemma == "toll":
                 return "killed", k, revision
+    return None
+
+
+def _revised_subject(num: Token, cues: CasualtyCues) -> tuple[Kind, int, bool] | None:
+    """A count that a verb of change sets ("rose to 31", "reached 40", "stands at 12"), read through the
+    verb's subject: a death toll counts the dead, "the number of injured" the injured."""
+    head = num.head if num.dep_ in ("nummod", "quantmod") else num
+    verb = head.head if head.dep_ == "pobj" and head.head.lower_ in ("to", "at", "as") else head
+    if verb.dep_ == "prep":
+        verb = verb.head
+    elif head.dep_ in ("dobj", "obj", "attr"):
+        verb = head.head
+    if verb.lemma_.lower() not in cues.revision:
+        return None
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        kind = _kind_of(subj, cues)
+        for t in subj.subtree:
+            kind = kind or _kind_of(t, cues)
+            if kind is not None:
+                break
+        if kind is None and subj.lemma_.lower() == "toll":
+            kind = "killed"
+        if kind is not None:
+            return kind, subj.i, True
     return None
 
 

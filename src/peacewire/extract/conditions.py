@@ -75,6 +75,8 @@ def temporary(reading: Reading, lex: PositionLexicon) -> bool:
 
 
 def partial(reading: Reading, lex: PositionLexicon) -> bool:
+    if reading.partial:
+        return True
     text = _text(scope(reading))
     return any(_has_word(text, w) for w in lex.partial_words)
 

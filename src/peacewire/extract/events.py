@@ -14,26 +14,32 @@ from spacy.tokens import Doc
 from peacewire.extract.attacks import extract_attacks
 from peacewire.extract.bodytext import BodySentence, body_sentences
 from peacewire.extract.cues import EventCues, event_cues
-from peacewire.extract.gazetteer import Gazetteer, load_gazetteer
-from peacewire.extract.parties import ActorLookup, state_of_word
+from peacewire.extract.gazetteer import key, load_gazetteer
+from peacewire.extract.locations import place_index
+from peacewire.extract.parties import ActorLookup
 from peacewire.extract.territory import extract_territory
 from peacewire.extract.transfers import extract_transfers
 from peacewire.records import Article, Event
 
 
-def main_capital(bodies: list[BodySentence], gaz: Gazetteer, cues: EventCues) -> str | None:
-    """The capital "the capital" most likely means: that of the state the article names most."""
+def main_capital(bodies: list[BodySentence], cues: EventCues) -> str | None:
+    """The capital "the capital" means: that of the country whose places the article names most."""
+    index = place_index()
     counts: Counter[str] = Counter()
     for b in bodies:
-        for tok in b.span:
-            if tok.text[:1].isupper():
-                state = state_of_word(tok, gaz)
-                if state is not None and state in cues.capitals:
-                    counts[state] += 1
+        toks = list(b.span)
+        for i, tok in enumerate(toks):
+            if not tok.text[:1].isupper():
+                continue
+            for n in (2, 1):
+                country = index.countries.get(key(" ".join(t.text for t in toks[i : i + n])))
+                if country is not None and country in cues.capitals:
+                    counts[country] += 1
+                    break
     if not counts:
         return None
-    state = max(counts, key=lambda s: (counts[s], s == "Ukraine"))
-    return cues.capitals.get(state)
+    country = max(counts, key=lambda c: (counts[c], c == "Ukraine"))
+    return cues.capitals.get(country)
 
 
 def extract_events(doc: Doc, table: ActorLookup, article: Article) -> list[Event]:
@@ -41,7 +47,7 @@ def extract_events(doc: Doc, table: ActorLookup, article: Article) -> list[Event
     cues = event_cues()
     gaz = load_gazetteer()
     bodies = body_sentences(doc, cues.captions)
-    capital = main_capital(bodies, gaz, cues)
+    capital = main_capital(bodies, cues)
     events: list[Event] = []
     events.extend(extract_attacks(bodies, table, gaz, cues, article.published, capital))
     events.extend(extract_transfers(bodies, table, gaz, cues))

@@ -41,25 +41,39 @@ class GazetteerError(ValueError):
     """A data file of the gazetteer is malformed (names the file and the entry)."""
 
 
+_SPACES = re.compile(r"\s+")
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
+_POSSESSIVE = re.compile(r"'s?$")
+_ACRONYM_DOTS = re.compile(r"\b((?:[a-z]\.){2,})")
+_PUNCT_MAP = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-"}
+)
+
+
 def fold(text: str) -> str:
     """Compare-form of a name: no accents, straight apostrophes, lower case, single spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
-    text = text.replace("\u2010", "-").replace("\u2011", "-").replace("\u2013", "-")
-    text = re.sub(r"\s+", " ", text).strip().lower()
-    return text
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.translate(_PUNCT_MAP)
+    else:
+        text = text.replace("`", "'")
+    return _SPACES.sub(" ", text).strip().lower()
 
 
 def key(text: str) -> str:
     """Lookup key: folded, without a leading article, possessive or acronym dots."""
-    text = fold(text)
-    text = re.sub(r"^(the|a|an) ", "", text)
-    text = re.sub(r"'s?$", "", text)
-    # U.S. -> us, U.K. -> uk; keep dots that are not acronym dots.
-    text = re.sub(r"\b((?:[a-z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)
-    text = text.strip(" .,;:")
-    return text
+    text = _ARTICLE.sub("", fold(text))
+    text = _POSSESSIVE.sub("", text)
+    if "." in text:
+        # U.S. -> us, U.K. -> uk; keep dots that are not acronym dots.
+        text = _ACRONYM_DOTS.sub(lambda m: m.group(1).replace(".", ""), text)
+    return text.strip(" .,;:")
+
+
+def first_piece(word: str) -> str:
+    """The part of a key word before a hyphen or apostrophe: what one token of it looks like."""
+    return re.split(r"[-']", word, maxsplit=1)[0]
 
 
 def title_form(text: str) -> str:
@@ -241,6 +255,12 @@ class Gazetteer:
             for d in e.demonyms:
                 self._demonyms.setdefault(key(d), e)
         self.max_form_words = max((len(k.split()) for k in self._surfaces), default=1)
+        # For scanning text: the longest form (in words) that starts with a given piece.
+        self.form_words_from: dict[str, int] = {}
+        for k in self._surfaces:
+            words = k.split()
+            piece = first_piece(words[0])
+            self.form_words_from[piece] = max(self.form_words_from.get(piece, 0), len(words))
         # Fuzzy matching over persons: every multi-word name and every surname.
         self._person_full: list[tuple[str, GazEntry]] = [
             (key(n), e) for e in self._persons for n in e.names if len(n.split()) >= 2

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from peacewire.extract.actors import ActorTable
 from peacewire.extract.issues import PositionLexicon
-from peacewire.extract.stance import FIRST_PERSON, RELATIVE_PRONOUNS
+from peacewire.extract.stance import RELATIVE_PRONOUNS, first_person
 from peacewire.records import Actor, Quote
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -27,6 +27,8 @@ GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "theirs", "its
 COMPANION_PREPS = frozenset({"alongside", "including", "with"})
 """Prepositions that add co-holders to a subject ("European leaders, alongside Zelensky")."""
 COMPANION_PHRASES = ("along with", "together with", "as well as")
+GROUP_NOUNS = frozenset({"participant", "member", "representative", "delegate", "delegation", "signatory"})
+"""Nouns for people who act for a body named after them ("participants of the coalition")."""
 PAIR_NOUNS = frozenset({"country", "side", "nation", "party", "government"})
 PAIR_WINDOW = 600
 """How far back (characters) "the two countries" looks for the pair it names."""
@@ -92,14 +94,14 @@ class HolderResolver:
 
     # -- phrases -----------------------------------------------------------
 
-    def actors_of(self, tok: Token, speaker: Actor | None = None) -> list[Actor] | None:
+    def actors_of(self, tok: Token, speaker: Actor | None = None) -> list[Actor] | None:  # noqa: C901
         """The actors a holder token names (with coordinated and companion ones).
 
         Returns None when the token is not a holder at all (a vague source),
         [] when it names no actor, and [speaker] for first person.
         """
         low = tok.lower_
-        if low in FIRST_PERSON:
+        if first_person(tok):
             return [speaker] if speaker is not None else []
         if low in RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl"):
             return self.actors_of(tok.head.head, speaker)
@@ -115,6 +117,13 @@ class HolderResolver:
         pair = self._pair(tok)
         if pair:
             return pair
+        if tok.lemma_.lower() in GROUP_NOUNS:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                    members = [g for g in child.children if g.dep_ == "pobj"]
+                    found = [a for m in members for a in self.actors_of(m, speaker) or []]
+                    if found:
+                        return found
         out: list[Actor] = []
         for part in [tok, *_conjuncts(tok)]:
             actor = self._one(part, speaker)
@@ -159,7 +168,7 @@ class HolderResolver:
 
     def _one(self, tok: Token, speaker: Actor | None) -> Actor | None:
         low = tok.lower_
-        if low in FIRST_PERSON:
+        if first_person(tok):
             return speaker
         if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self.pronoun(tok, speaker)
@@ -236,11 +245,13 @@ class HolderResolver:
         def add(tokens: Sequence[Token]) -> None:
             for t in tokens:
                 actor = self.table.actor_at(t.idx, t.idx + len(t))
+                if actor is None and t.pos_ == "PROPN":
+                    actor = self.table.resolve(t.doc[t.i : t.i + 1])
                 if actor is not None and actor.type != "media" and actor not in out:
                     out.append(actor)
 
         for child in noun.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.lower_ not in FIRST_PERSON:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and not first_person(child):
                 if child.dep_ == "poss" and child.pos_ == "PRON":
                     actor = self.pronoun(child, None)
                     if actor is not None:
@@ -248,7 +259,9 @@ class HolderResolver:
                     continue
                 add(list(child.subtree))
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
-                add([g for g in child.subtree if g.dep_ in ("pobj", "conj", "compound", "amod")])
+                for pobj in child.children:  # the owner, not the content: "the idea of a ceasefire in X"
+                    if pobj.dep_ == "pobj":
+                        add([pobj, *pobj.conjuncts, *(c for c in pobj.children if c.dep_ in ("compound", "amod"))])
             if child.dep_ == "acl":  # "the plan put forward by / in US-Ukraine talks"
                 for g in child.children:
                     if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "in", "at", "from"):
@@ -342,6 +355,9 @@ def subject_tokens(pred: Token, stop: Token | None = None) -> list[Token]:
             return [cur.head]
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return [cur.head]
+        if cur.dep_ in ("amod", "oprd") and cur.head.lemma_.lower() == "door":
+            cur = cur.head.head  # "left the door open to talks": the one who leaves it open
+            continue
         if cur.dep_ == "amod" and cur.head.pos_ in ("NOUN", "PROPN"):
             return [cur.head]
         if cur.dep_ in CONTROL_EDGES and cur.head.i != cur.i:

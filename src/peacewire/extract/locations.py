@@ -118,8 +118,24 @@ ATTITUDES: frozenset[str] = frozenset(
 LOCATIVE_PREPS: frozenset[str] = frozenset({"in", "on", "at", "near", "into", "outside", "over", "around"})
 # Capitalised words after a place name that make it part of another feature's name.
 FEATURE_WORDS: frozenset[str] = frozenset(
-    {"Strait", "Sea", "River", "Bay", "Bridge", "Canal", "Lake", "Gulf", "Peninsula", "Spit", "Reservoir",
-     "Dam", "Institute", "University", "Council", "Administration"}
+    {
+        "Strait",
+        "Sea",
+        "River",
+        "Bay",
+        "Bridge",
+        "Canal",
+        "Lake",
+        "Gulf",
+        "Peninsula",
+        "Spit",
+        "Reservoir",
+        "Dam",
+        "Institute",
+        "University",
+        "Council",
+        "Administration",
+    }
 )
 # Nouns a city's possessive may own while staying a place ("Odesa's port").
 PLACE_PARTS: frozenset[str] = frozenset(
@@ -233,6 +249,8 @@ class PlaceMention:
     """Only situates another place ("west of X", "between X and Y")."""
     container: bool = False
     """Contains an unnamed settlement ("a strategic city in the Donbas region")."""
+    origin: bool = False
+    """Where something came from ("launched from the Astrakhan region"), never where it hit."""
 
     def rank(self) -> tuple[int, int, int, int]:
         """Lower is better: situating places last, then most specific, then known."""
@@ -314,6 +332,14 @@ def _demoted(sent: Span, start: int) -> bool:
             if doc[k].lower_ in DEMOTING_PREPS:
                 return True
     return bool(words) and words[-1] in ("from",)
+
+
+def _origin(sent: Span, start: int) -> bool:
+    doc = sent.doc
+    k = start - 1
+    while k >= sent.start and doc[k].lower_ in ("the", "occupied", "russian", "ukrainian", "annexed"):
+        k -= 1
+    return k >= sent.start and doc[k].lower_ == "from"
 
 
 def _container(tok: Token) -> bool:
@@ -478,6 +504,7 @@ def find_places(
                 known=known or level != "city" or (prev == "of" and prev2 in SETTLEMENT_NOUNS),
                 demoted=_demoted(sent, i),
                 container=_container(doc[i]) or _container(doc[name_end - 1]),
+                origin=_origin(sent, i),
             )
         )
         i = name_end
@@ -544,12 +571,14 @@ def is_metonym(p: PlaceMention, sent: Span) -> bool:
         return True  # "Kyiv blamed Moscow for ...", "urged Washington to ..."
     if tok.dep_ == "poss":
         return tok.head.lemma_.lower() not in PLACE_PARTS
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by":
+        return True  # "a provocation by Kyiv": an agent
     return False
 
 
 def best_place(places: list[PlaceMention]) -> PlaceMention | None:
     """The most specific, not merely situating, place; the first of equals."""
-    cities = [p for p in places if p.level != "district" and not p.container]
+    cities = [p for p in places if p.level != "district" and not p.container and not p.origin]
     if not cities:
         return None
     return min(cities, key=lambda p: (p.rank(), p.start))

@@ -34,11 +34,22 @@ from peacewire.extract.conditions import conditions, hedged, partial, past_stren
 from peacewire.extract.holders import HolderResolver, subject_tokens
 from peacewire.extract.issues import CueMatch, PositionLexicon, find_cues, position_lexicon
 from peacewire.extract.quotes import subject_of
-from peacewire.extract.stance import FIRST_PERSON, Frame, Reading, epistemic, modifier_frames, read_stance
+from peacewire.extract.stance import (
+    Frame,
+    Reading,
+    deontic,
+    epistemic,
+    first_person,
+    future,
+    modifier_frames,
+    read_stance,
+)
 from peacewire.records import Actor, Article, Issue, Position, Quote, Stance
 
 SENTENCE_END = ".!?\"'”’)…"
 ATTITUDE_KINDS = frozenset({"verb", "adjective", "noun"})
+PLAN_CONTENT_PREPS = frozenset({"for", "on", "of", "about", "to", "regarding"})
+BELIEF_VERBS = frozenset({"think", "expect", "believe", "hope", "predict", "guess", "suspect", "assume"})
 STRENGTH = {"verb": 3, "adjective": 3, "noun": 2, "evaluation": 2, "action": 2, "imperative": 1, "": 0}
 
 
@@ -65,9 +76,11 @@ def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article:
     evidence: list[Evidence] = []
     plans: list[tuple[Token, list[CueMatch]]] = []
     for sent in doc.sents:
-        if _cut_off(sent) or not sent.text.strip():
+        if not sent.text.strip():
             continue
         matches = find_cues(sent, lex)
+        if _cut_off(sent):
+            matches = [m for m in matches if not _runs_into_cut(m, sent)]
         matches.extend(_anaphoric_cues(sent, matches, plans, lex))
         for match in matches:
             reading = read_stance(match, lex, bounds)
@@ -78,15 +91,20 @@ def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article:
 
 
 def _plan_of(match: CueMatch, lex: PositionLexicon) -> Token | None:
-    """The plan noun a cue spells out: "ceasefire plan", "a proposal for a ceasefire"."""
+    """The plan noun a cue spells out: "ceasefire plan", "a proposal for a ceasefire", "the
+    document on security guarantees" (not where it was put forward: "a plan made in talks")."""
     tok = match.anchor
     for _ in range(3):
-        if tok.lemma_.lower() in lex.plan_nouns:
+        if tok.lemma_.lower() in lex.plan_nouns and tok.pos_ == "NOUN":
             return tok
-        if tok.head.i == tok.i:
+        head = tok.head
+        if tok.dep_ in ("pobj", "pcomp") and head.lower_ in PLAN_CONTENT_PREPS:
+            tok = head.head
+        elif tok.dep_ in ("compound", "acl", "conj", "amod", "nmod") and head.i != tok.i:
+            tok = head
+        else:
             return None
-        tok = tok.head
-    return None
+    return tok if tok.lemma_.lower() in lex.plan_nouns and tok.pos_ == "NOUN" else None
 
 
 def _anaphoric_cues(
@@ -124,6 +142,15 @@ def _anaphoric_cues(
                 seen.add(m.issue)
                 found.append(CueMatch(m.pattern, (tok,)))
     return found
+
+
+def _runs_into_cut(match: CueMatch, sent: Span) -> bool:
+    """Whether a cue's words run into the cut of a truncated sentence (its phrase holds the last word)."""
+    last = sent[-1]
+    while last.is_space or last.is_punct and last.i > sent.start:
+        last = last.doc[last.i - 1]
+    anchor = match.anchor
+    return anchor.i == last.i or any(a.i == anchor.i for a in last.ancestors) or last.i < match.end
 
 
 def _cut_off(sent: Span) -> bool:
@@ -200,6 +227,22 @@ def reporter_subject(verb: Token) -> Token | None:
     return subject_of(verb)
 
 
+def _sources(reading: Reading, resolver: HolderResolver) -> list[Actor]:
+    """Officials named as the source of the clause: "As clarified by Starmer and Macron, London and
+    Paris plan ..." (their governments' stance is theirs, ANNOTATION.md)."""
+    out: list[Actor] = []
+    for tok in reading.path:
+        for child in tok.children:
+            if child.dep_ != "advcl" or not any(m.lower_ == "as" for m in child.children if m.dep_ == "mark"):
+                continue
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            out.extend(a for a in resolver.actors_of(pobj) or [] if a.type == "person")
+    return out
+
+
 def _according_to(reading: Reading) -> Token | None:
     """The source of "According to X, ...", hanging from the clause that holds the cue."""
     for tok in reversed(reading.path):
@@ -239,8 +282,8 @@ def _frame_actors(frame: Frame, reading: Reading, resolver: HolderResolver, spea
             drafters = resolver.drafters(tok)
             if drafters:
                 return drafters
-        if tok.dep_ in ("dobj", "pobj", "attr", "conj"):
-            head = tok.head if tok.dep_ != "pobj" else tok.head.head
+        if tok.dep_ in ("dobj", "attr", "conj"):
+            head = tok.head
             subs = subject_tokens(head, stop=reading.reporter)
             return _actors(subs, resolver, speaker)
         return []
@@ -288,8 +331,9 @@ def _holders(reading: Reading, resolver: HolderResolver, speaker: Actor | None) 
         if not actors:
             return [(speaker, top)] if speaker is not None else []
     out: list[tuple[Actor, Frame | None]] = []
+    sources = _sources(reading, resolver)
     for actor in actors:
-        holder = _decide(actor, top, reading, speaker)
+        holder = _decide(actor, top, reading, speaker, sources)
         if holder is not None and all(h is not holder for h, _ in out):
             out.append((holder, top))
     return out
@@ -328,7 +372,7 @@ def _speaker_clause(reading: Reading, resolver: HolderResolver, speaker: Actor |
     if verb is None or epistemic(verb):
         return True
     for subj in subject_tokens(verb, stop=reading.reporter):
-        if subj.lower_ in FIRST_PERSON:
+        if first_person(subj):
             continue
         if subj.pos_ == "PRON":
             found = resolver.pronoun(subj, speaker)
@@ -344,18 +388,29 @@ def _speaker_clause(reading: Reading, resolver: HolderResolver, speaker: Actor |
     return True
 
 
-def _decide(actor: Actor, frame: Frame, reading: Reading, speaker: Actor | None) -> Actor | None:
+def _decide(
+    actor: Actor, frame: Frame, reading: Reading, speaker: Actor | None, sources: Sequence[Actor] = ()
+) -> Actor | None:
     """Speaker or subject: ANNOTATION.md's rules for reported stances."""
     if actor.type == "media":
         return None
+    for source in sources:
+        if _own_side(source, actor):
+            return source
+    obliged = frame.kind in ("verb", "adjective", "action") and (epistemic(frame.token) or deontic(frame.token))
     if speaker is None or actor is speaker:
-        if frame.kind == "imperative":
+        if frame.kind == "imperative" or speaker is None and obliged:
             return None
         return actor
     if _own_side(speaker, actor):
         return speaker
-    if frame.kind in ("verb", "adjective", "action") and epistemic(frame.token):
+    if obliged:
         return speaker
+    reporter = reading.reporter
+    if reporter is not None and reporter.lemma_.lower() in BELIEF_VERBS:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in frame.token.children)
+        if future(frame.token) or infinitive and frame.token.head.i == reporter.i:
+            return None  # "I think he'll be willing to negotiate": a guess about him, not his stance
     if frame.kind in ATTITUDE_KINDS:
         return actor
     if frame.kind == "action" and actor.type == "person" and reading.marker:
@@ -418,6 +473,9 @@ def _drafter_evidence(
             nouns.append((tok.head, reading.cue.polarity))
     if anchor.dep_ == "compound" and anchor.head.lemma_.lower() in plan_nouns:
         nouns.append((anchor.head, reading.cue.polarity))
+    plan = _plan_of(reading.cue, resolver.lex)
+    if plan is not None:
+        nouns.append((plan, reading.cue.polarity))
     for frame in reading.frames:
         if frame.kind == "noun" and frame.token.lemma_.lower() in plan_nouns:
             nouns.append((frame.token, frame.cumulative))

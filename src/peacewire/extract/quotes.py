@@ -137,7 +137,24 @@ class QuoteFinder:
         self.text = doc.text
         self.lex = lex or reporting_lexicon()
         self.pairs = pair_marks(self.text)
-        self.starts = [t.idx for t in doc]
+        # One pass over the tokens; everything below reads these lists.
+        self.tokens: list[Token] = list(doc)
+        self.starts = [t.idx for t in self.tokens]
+        self.quoted = self._quoted_flags()
+        self.reporting = [
+            t for t in self.tokens if not self.quoted[t.i] and _is_reporting_verb(t, self.lex)
+        ]
+        self.reporting_starts = [t.idx for t in self.reporting]
+
+    def _quoted_flags(self) -> list[bool]:
+        """For each token, whether it stands inside a pair of quotation marks."""
+        flags = [False] * len(self.tokens)
+        for p in self.pairs:
+            i = bisect.bisect_right(self.starts, p.open)
+            while i < len(self.tokens) and self.starts[i] < p.close:
+                flags[i] = True
+                i += 1
+        return flags
 
     # -- direct and partial ------------------------------------------------
 
@@ -150,21 +167,16 @@ class QuoteFinder:
         i = bisect.bisect_right(self.starts, char) - 1
         if i < 0:
             i = 0
-        tok = self.doc[i] if len(self.doc) else None
-        if tok is not None and char >= tok.idx + len(tok.text) and i + 1 < len(self.doc):
-            tok = self.doc[i + 1]
+        tok = self.tokens[i] if self.tokens else None
+        if tok is not None and char >= tok.idx + len(tok.text) and i + 1 < len(self.tokens):
+            tok = self.tokens[i + 1]
         return tok
 
     def _reporting_verbs_between(self, start: int, end: int) -> list[Token]:
         """Reporting verbs in [start, end) that stand outside every quotation."""
-        out = []
-        first = bisect.bisect_left(self.starts, start)
-        for tok in self.doc[first:]:
-            if tok.idx >= end:
-                break
-            if _is_reporting_verb(tok, self.lex) and not _token_in_pairs(tok, self.pairs):
-                out.append(tok)
-        return out
+        lo = bisect.bisect_left(self.reporting_starts, start)
+        hi = bisect.bisect_left(self.reporting_starts, end)
+        return self.reporting[lo:hi]
 
     def _is_direct(self, pair: MarkPair) -> bool:
         """Decide whether a mark pair holds the whole reported content."""
@@ -280,7 +292,7 @@ class QuoteFinder:
         """The offset `n` tokens after `char`, stopping at a full stop."""
         first = bisect.bisect_left(self.starts, char + 1)
         end = len(self.text)
-        for k, tok in enumerate(self.doc[first:]):
+        for k, tok in enumerate(self.tokens[first:]):
             if k >= n or (tok.text in (".", "!", "?") and k > 0):
                 return tok.idx
         return end
@@ -437,8 +449,8 @@ class QuoteFinder:
 
     def _according_to(self) -> list[QuoteCandidate]:
         out = []
-        for tok in self.doc:
-            if tok.lower_ != "according" or _token_in_pairs(tok, self.pairs):
+        for tok in self.tokens:
+            if tok.lower_ != "according" or self.quoted[tok.i]:
                 continue
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             if to is None:
@@ -475,9 +487,7 @@ class QuoteFinder:
     def reported_clauses(self) -> list[QuoteCandidate]:
         """Indirect quotes: reporting verbs with a clausal complement."""
         out = []
-        for verb in self.doc:
-            if not _is_reporting_verb(verb, self.lex) or _token_in_pairs(verb, self.pairs):
-                continue
+        for verb in self.reporting:
             toks = self._clause_tokens(verb)
             if not toks or len(toks) < MIN_CLAUSE_TOKENS:
                 continue
@@ -592,7 +602,8 @@ class QuoteFinder:
 
     def _governor(self, pair: MarkPair) -> tuple[Token | None, Token | None]:
         """The verb a quoted fragment hangs from, and that verb's subject."""
-        inner = [t for t in self.doc if pair.open < t.idx < pair.close]
+        lo = bisect.bisect_right(self.starts, pair.open)
+        inner = [t for t in self.tokens[lo:] if t.idx < pair.close][:1]
         if not inner:
             return None, None
         tok = inner[0]

@@ -43,16 +43,16 @@ def _is_publisher(cand: QuoteCandidate, actor: Actor | None, article: Article) -
     )
 
 
-def _venue(doc: Doc, cand: QuoteCandidate, quoted: list[QuoteCandidate]) -> str | None:
+def _venue(text: str, cand: QuoteCandidate, quoted: list[QuoteCandidate]) -> str | None:
     """Look for the venue in the attribution's sentence, quotations blanked."""
     anchor = cand.verb if cand.verb is not None else None
     if anchor is not None:
         start, end = anchor.sent.start_char, anchor.sent.end_char
     else:
-        start = doc.text.rfind("\n", 0, cand.start) + 1
-        end = doc.text.find("\n", cand.end)
-        end = len(doc.text) if end < 0 else end
-    chars = list(doc.text[start:end])
+        start = text.rfind("\n", 0, cand.start) + 1
+        end = text.find("\n", cand.end)
+        end = len(text) if end < 0 else end
+    chars = list(text[start:end])
     for q in quoted:
         for i in range(max(q.start, start), min(q.end, end)):
             chars[i - start] = " "
@@ -61,6 +61,7 @@ def _venue(doc: Doc, cand: QuoteCandidate, quoted: list[QuoteCandidate]) -> str 
 
 def extract_quotes(doc: Doc, table: ActorTable, article: Article) -> list[Quote]:
     """Quotations with resolved speakers and venues, in text order."""
+    text = doc.text
     candidates = find_quotes(doc)
     resolver = SpeakerResolver(doc, table)
     out: list[Quote] = []
@@ -76,7 +77,7 @@ def extract_quotes(doc: Doc, table: ActorTable, article: Article) -> list[Quote]
                 text=cand.text,
                 kind=cand.kind,
                 span=(cand.start, cand.end),
-                venue=_venue(doc, cand, candidates),
+                venue=_venue(text, cand, candidates),
                 cue=cue,
             )
         )

@@ -72,12 +72,13 @@ class SpeakerResolver:
         self.table = table
         self.lex = lex or reporting_lexicon()
         self.history: list[tuple[int, Actor | None]] = []
-        self.pairs = pair_marks(doc.text)
+        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.pairs = pair_marks(self.text)
 
     # -- discourse helpers ---------------------------------------------------
 
     def _paragraph_breaks(self, start: int, end: int) -> int:
-        return self.doc.text.count("\n", start, end)
+        return self.text.count("\n", start, end)
 
     def _last_quoted(self, before: int, want_person: bool | None) -> Actor | None:
         for pos, actor in reversed(self.history):

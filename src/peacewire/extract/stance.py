@@ -33,6 +33,10 @@ ADJUNCT_MARKS = frozenset(
      "whereas", "once", "if", "unless", "whether", "even", "despite"}
 )  # fmt: skip
 QUESTION_MARKS = frozenset({"whether"})
+CIRCUMSTANCE_PHRASES = ("part of", "result of", "absence of", "wake of", "aftermath of", "course of")
+"""Complex prepositions whose object is a circumstance: a cue inside states no stance."""
+TOTALITY = frozenset({"completely", "entirely", "fully", "wholly", "totally"})
+OBLIGATION_HEADS = frozenset({"have", "force", "compel", "oblige", "pressure", "press"})
 VIEW_VERBS = frozenset({"view", "see", "consider", "regard", "qualify", "treat", "deem", "perceive", "classify"})
 TIME_PREFIXES = frozenset({"post", "pre"})
 """A cue prefixed so ("post-ceasefire") names a time, not a stance."""
@@ -44,6 +48,11 @@ COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "represent", "c
 EPISTEMIC_MODALS = frozenset({"may", "might", "could", "should", "must", "ought", "can"})
 FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
+def first_person(tok: Token) -> bool:
+    """I / we / our ... (not "US", the country)."""
+    return tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.text != "US"
+
+
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
@@ -78,6 +87,8 @@ class Reading:
     """The cue is a condition the holder ties a stance to ("only under the protection of ...")."""
     dropped: Frame | None = None
     """A stance noun that a dropping verb applies to ("dropped his push for ..."): its stance is past."""
+    partial: bool = False
+    """A negated totality ("does not want to completely hand over"): support for part of it."""
 
     @property
     def stance(self) -> str:
@@ -96,7 +107,8 @@ def _phrasal(tok: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
     for words in phrases:
         if len(words) < 2 or words[0] not in (lemma, low):
             continue
-        if all(w in kids for w in words[1:]):
+        near = {t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]}
+        if all(w in kids for w in words[1:]) and (len(words) > 2 or words[1] in near):
             return True
         # "call on X to ...", "open to": the second word may follow directly
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -252,7 +264,7 @@ def read_stance(
     if first.i >= 2 and first.nbor(-1).text == "-" and first.nbor(-2).lower_ in TIME_PREFIXES:
         return None
     reading = Reading(cue=match, polarity=match.polarity, path=[anchor])
-    if any(t.lower_ in FIRST_PERSON for t in match.tokens):
+    if any(first_person(t) for t in match.tokens):
         reading.marker = True  # "Crimea is ours": the words are the speaker's claim
     if match.pattern.direct and not _direct_argument(anchor, lex):
         return None
@@ -263,7 +275,8 @@ def read_stance(
         reading.frames.append(Frame(anchor, 1, "action", pol))
     if anchor.pos_ in ("VERB", "AUX") and _modals(anchor):
         reading.marker = True
-    escape_negation = False
+    escape_negation = _totality(anchor)
+    reading.partial = escape_negation
     locked = False
     subject_only = False
     tok = anchor
@@ -288,7 +301,7 @@ def read_stance(
                 locked = True  # a purpose: "give up land to achieve peace" wants peace
         if edge in ("pobj", "pcomp") and head.dep_ == "prep" or edge in ("pobj", "pcomp") and head.pos_ == "ADP":
             phrase = _prep_phrase(head)
-            if phrase.endswith(("part of", "result of")) and not reading.frames:
+            if phrase.endswith(CIRCUMSTANCE_PHRASES):
                 return None  # "as part of any peace deal": a circumstance of the stance
             if phrase.endswith(("instead of", "rather than", "place of")):
                 pol = -pol
@@ -381,6 +394,27 @@ def _viewed_as(verb: Token, lex: PositionLexicon) -> tuple[int, Token | None]:
                         if p:
                             return p, target
     return 0, None
+
+
+def _totality(anchor: Token) -> bool:
+    """ "completely hand over", "all of the territory": negating it leaves a part (not a refusal)."""
+    if any(c.lower_ in TOTALITY for c in anchor.children if c.dep_ == "advmod"):
+        return True
+    head = anchor.head
+    return anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "all"
+
+
+def deontic(tok: Token) -> bool:
+    """ "have to give up", "forced to accept": an obligation on the subject, not his stance."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in OBLIGATION_HEADS
+
+
+def future(tok: Token) -> bool:
+    """A "will" / "would" on the word or on the copula it complements ("he'll be willing")."""
+    heads = [tok]
+    if tok.dep_ in ("acomp", "xcomp", "attr") and tok.head.i != tok.i:
+        heads.append(tok.head)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for h in heads for c in h.children)
 
 
 def _adjective_complement(be: Token, lex: PositionLexicon) -> tuple[int, str]:

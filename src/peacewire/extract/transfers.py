@@ -56,7 +56,7 @@ def _ancestors_with_subject(verb: Token, depth: int = 4) -> Token | None:
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj[0]
-        if cur.dep_ not in ("xcomp", "conj", "acl", "relcl") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "conj", "acl", "relcl") or cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
@@ -76,7 +76,7 @@ def _reporter_subject(verb: Token) -> Token | None:
     cur = verb
     lex = reporting_lexicon()
     for _ in range(3):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.lemma_.lower() in lex.verbs:
@@ -99,7 +99,7 @@ def _conditional(verb: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in cur.children):
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -110,7 +110,7 @@ def _cancelled(tok: Token, cues: EventCues) -> bool:
         return True
     cur = tok
     for _ in range(3):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         if cur.lemma_.lower() in cues.transfer.cancellers or any(c.dep_ == "neg" for c in cur.children):

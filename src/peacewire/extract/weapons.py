@@ -24,6 +24,41 @@ CALIBRE_RE = re.compile(r"\b(\d{2,3})\s?-?\s?mm\b", re.I)
 PHRASE_SKIP_DEPS: frozenset[str] = frozenset({"det", "nummod", "poss", "predet", "case", "quantmod", "punct"})
 
 
+# Nouns a weapon word may modify without naming a weapon used or supplied.
+NOT_WEAPON_HEADS: frozenset[str] = frozenset(
+    {
+        "depot",
+        "factory",
+        "plant",
+        "production",
+        "program",
+        "programme",
+        "industry",
+        "maker",
+        "manufacturer",
+        "warehouse",
+        "store",
+        "storage",
+        "site",
+        "base",
+        "unit",
+        "operator",
+        "pilot",
+        "debris",
+        "wreckage",
+        "fragment",
+        "alert",
+        "threat",
+        "shortage",
+        "stockpile",
+        "supply",
+        "exports",
+        "deal",
+        "sale",
+    }
+)
+
+
 class WeaponLexiconError(ValueError):
     """weapons.yaml is malformed (the message names the entry)."""
 
@@ -34,6 +69,7 @@ class WeaponClass:
     nouns: frozenset[str]
     specific: frozenset[str]
     needs: frozenset[str]
+    unless: frozenset[str]
     group: str
 
 
@@ -117,6 +153,7 @@ def parse_weapons(raw: Any) -> WeaponLexicon:
                 nouns=frozenset(w.lower() for w in _strs(spec.get("nouns"), f"{label}.nouns")),
                 specific=frozenset(w.lower() for w in _strs(spec.get("specific"), f"{label}.specific")),
                 needs=frozenset(w.lower() for w in _strs(spec.get("needs"), f"{label}.needs")),
+                unless=frozenset(w.lower() for w in _strs(spec.get("unless"), f"{label}.unless")),
                 group=str(spec.get("group", label)),
             )
         )
@@ -220,6 +257,8 @@ def _class_of(tok: Token, lex: WeaponLexicon) -> tuple[WeaponClass, str] | None:
             mods = _modifier_lemmas(tok)
         if c.needs and not (mods & c.needs):
             continue
+        if mods & c.unless:
+            return None
         spec = sorted(mods & c.specific)
         label = f"{spec[0]} {c.label}" if spec else c.label
         return c, label
@@ -282,8 +321,13 @@ def find_weapons(sent: Span, lex: WeaponLexicon | None = None) -> list[WeaponMen
         if found is None:
             continue
         cls, label = found
-        # "artillery shells": the modifier "artillery" is part of the shell's phrase
-        if tok.dep_ == "compound" and _class_of(tok.head, lex) is not None:
+        # "artillery shells": the modifier "artillery" is part of the shell's phrase;
+        # "ammunition depots", "drone factory": a weapon word naming something else
+        if (
+            tok.dep_ == "compound"
+            and tok.head.pos_ == "NOUN"
+            and (_class_of(tok.head, lex) is not None or tok.head.lemma_.lower() in NOT_WEAPON_HEADS)
+        ):
             continue
         out.append(
             WeaponMention(
