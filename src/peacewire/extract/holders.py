@@ -262,7 +262,7 @@ class HolderResolver:
                 for pobj in child.children:  # the owner, not the content: "the idea of a ceasefire in X"
                     if pobj.dep_ == "pobj":
                         add([pobj, *pobj.conjuncts, *(c for c in pobj.children if c.dep_ in ("compound", "amod"))])
-            if child.dep_ == "acl":  # "the plan put forward by / in US-Ukraine talks"
+            if child.dep_ in ("acl", "xcomp", "relcl") and child.tag_ == "VBN":  # "the plan put forward in X talks"
                 for g in child.children:
                     if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "in", "at", "from"):
                         add([x for x in g.subtree if x.dep_ in ("pobj", "conj", "compound", "amod")])

@@ -315,6 +315,8 @@ def read_stance(
                 locked = True
             elif head.lower_ == "against" and not locked:
                 pol = -pol
+            elif head.lower_ in ("in", "at") and head.head.tag_ == "VBN" and not reading.frames:
+                return None  # "a plan put forward in US-Ukraine talks": where, not what
             elif head.lower_ in ADJUNCT_PREPS and not reading.frames:
                 if not _frame_preposition(head, lex):
                     return None
