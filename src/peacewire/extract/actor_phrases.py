@@ -59,6 +59,7 @@ class PhraseInfo:
     official: bool = False
     local: str = ""  # "city" / "region" for "local authorities", "regional officials"
     vague: bool = False
+    members: bool = False  # "the allies": members of an alliance speaking together
     indefinite: bool = False
     state_noun: bool = False
     body_noun: bool = False
@@ -87,6 +88,7 @@ def read_phrase(tokens: Sequence[Token], gaz: Gazetteer) -> PhraseInfo:
     words = [
         fold(t.text) for t in rest if t.i <= root.i or t.dep_ in ("prep", "pobj", "det", "compound", "amod")
     ]
+    last_two = " ".join(words[-2:]) if words and words[-1] == fold(root.text) else ""
     info.former = any(w.rstrip("-") in roles.former_markers for w in words)
     info.title = find_title([w for w in words if w.rstrip("-") not in roles.former_markers], roles)
     if lower in roles.leader_forms or head in roles.leader_forms:
@@ -99,7 +101,8 @@ def read_phrase(tokens: Sequence[Token], gaz: Gazetteer) -> PhraseInfo:
         info.local = "region" if ("regional" in local or "oblast" in local) else ("city" if local else "")
     if lower in roles.vague_nouns or head in roles.vague_nouns:
         info.vague = True
-    last_two = " ".join(words[-2:]) if words and words[-1] == fold(root.text) else ""
+    if lower in roles.member_nouns or head in roles.member_nouns or last_two in roles.member_nouns:
+        info.members = True
     if head in roles.state_nouns or lower in roles.state_nouns or last_two in roles.state_nouns:
         info.state_noun = True
     if head in roles.body_nouns or lower in roles.body_nouns or last_two in roles.body_nouns:

@@ -142,6 +142,14 @@ class ActorTable:
             return None
         at = span.start_char
         hit = self._cluster_covering(root)
+        if hit is None:
+            # "the consulting company Bain", "the state agency RIA Novosti": the name in apposition
+            for child in root.children:
+                if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.i > root.i:
+                    hit = self._cluster_covering(child)
+                    if hit is not None and hit.actor.type != "state":
+                        break
+                    hit = None
         if hit is not None:
             return hit.actor
         info = read_phrase(tokens, self.gaz)
@@ -191,6 +199,10 @@ class ActorTable:
         """Titles, officials and bodies: "the president", "US officials", "the ministry"."""
         scope = info.title.scope if info.title is not None else "national"
         owner = self._owner(info.owner_tokens, at, scope)
+        if info.members:
+            if owner is not None and owner.cluster is not None and owner.cluster.actor.type != "person":
+                return owner.cluster
+            return self._recent_group(at)
         if info.title is not None or info.leader:
             holder = self._title_holder(info, owner, at)
             if holder is not None:
@@ -394,6 +406,9 @@ class ActorTable:
         known = self._recent_with_words(words, at)
         if known is not None or len(words) < 2:
             return known or self._recent_with_noun(info.head, at, states_only=False)
+        head = " ".join(words[-2:]) if " ".join(words[-2:]) in self.gaz.roles.government_bodies else words[-1]
+        if head not in self.gaz.roles.government_bodies:
+            return None  # "the consulting company": no one body the article is about
         local = [w for w in words if w in self.gaz.roles.local_modifiers]
         if local:
             place = self._recent_place(at, "region" if local[0] in ("regional", "oblast") else "city")
@@ -407,6 +422,15 @@ class ActorTable:
             state = self.gaz.state(code)
             owner = _Owner(text=state.name if state is not None else code, code=code)
         return self._body_cluster(info, owner, at)
+
+    def _recent_group(self, at: int) -> _Cluster | None:
+        """The last alliance or international organisation named before `at` ("the allies")."""
+        best: tuple[int, _Cluster] | None = None
+        for s, _, c in self._mentions:
+            group = c.actor.type == "alliance" or (c.actor.type == "organization" and c.actor.country is None)
+            if s < at and group and (best is None or s > best[0]):
+                best = (s, c)
+        return best[1] if best else None
 
     def _recent_with_words(self, words: Sequence[str], at: int) -> _Cluster | None:
         """The last non-person actor before `at` whose name has all `words` ("interior ministry")."""
@@ -654,6 +678,13 @@ def _spelling(word: str) -> str:
     return {"defense": "defence", "organization": "organisation", "center": "centre"}.get(word, word)
 
 
+def _modifier_use(token: Token) -> bool:
+    """A word used as a modifier or as a platform ("Marder vehicles", "posted on Twitter")."""
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in ("on", "via", "through")
+
+
 def _clean_name(text: str) -> str:
     """A name without punctuation glued to its end ("Terekhov." but not "Jr.")."""
     words = text.split()
@@ -874,6 +905,8 @@ class _Builder:
                 cluster = None
         if cluster is None and entry is not None:
             cluster = self.t._gaz_cluster(entry, at)
+        if cluster is None and len(name_tokens) == 1 and _modifier_use(name_tokens[0]):
+            return None  # "Marder vehicles", "on Twitter": a lone unknown name that is no one speaking
         if entry is None and cluster is not None and cluster.gaz is not None and len(text.split()) >= 2:
             cluster = None  # a different full name than the known person's
         if cluster is None:

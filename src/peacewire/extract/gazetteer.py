@@ -212,6 +212,8 @@ class RoleLexicon:
     state_nouns: frozenset[str]
     honorifics: frozenset[str]
     former_markers: frozenset[str]
+    government_bodies: frozenset[str] = frozenset()
+    member_nouns: frozenset[str] = frozenset()
     title_by_form: Mapping[str, TitleSpec] = field(default_factory=dict)
     max_title_words: int = 1
 
@@ -454,6 +456,8 @@ def parse_roles(data: Any, filename: str = "roles.yaml") -> RoleLexicon:
         state_nouns=words("state_nouns"),
         honorifics=words("honorifics"),
         former_markers=words("former_markers"),
+        government_bodies=words("government_bodies"),
+        member_nouns=words("member_nouns"),
         title_by_form=by_form,
         max_title_words=max((len(f.split()) for f in by_form), default=1),
     )

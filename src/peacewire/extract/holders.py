@@ -126,13 +126,16 @@ class HolderResolver:
                         return found
         out: list[Actor] = []
         for part in [tok, *_conjuncts(tok)]:
-            actor = self._one(part, speaker)
-            if actor is not None and actor not in out:
-                out.append(actor)
-        for comp in _companions(tok):
-            actor = self._one(comp, speaker)
-            if actor is not None and actor not in out:
-                out.append(actor)
+            for who in (part, *_companions(part)):
+                actor = self._one(who, speaker)
+                if actor is not None and actor not in out:
+                    out.append(actor)
+        if not out and tok.pos_ == "NOUN":
+            for child in tok.children:  # "engagement by US officials": the agent of a nominalisation
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            out.extend(a for a in self.actors_of(pobj, speaker) or [] if a not in out)
         return out
 
     def _pair(self, tok: Token) -> list[Actor]:

@@ -32,6 +32,7 @@ ISSUES: tuple[Issue, ...] = (
 MAX_GAP = 3
 """How many other tokens may stand between two consecutive words of a cue."""
 GAP_POS = frozenset({"DET", "PRON", "ADJ", "NUM", "ADV", "PART", "ADP", "PROPN", "PUNCT", "CCONJ"})
+GAP_DEPS = frozenset({"compound", "nmod", "npadvmod", "amod"})
 """What those tokens may be: modifiers and names, not another noun or verb ("troops from areas in")."""
 
 
@@ -294,7 +295,7 @@ def _match_at(tokens: Sequence[Token], start: int, pattern: CuePattern) -> tuple
                 continue
             if tokens[j].is_punct and tokens[j].text not in ("-", "'", "\u2019"):
                 break
-            if tokens[j].pos_ not in GAP_POS:
+            if tokens[j].pos_ not in GAP_POS and tokens[j].dep_ not in GAP_DEPS:
                 break
         if not found:
             return None

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
 from peacewire.extract.actors import ActorTable, build_actor_table
+from peacewire.extract.events import extract_events
 from peacewire.extract.gazetteer import Gazetteer
 from peacewire.extract.quotes import QuoteCandidate, find_quotes
 from peacewire.extract.speakers import SpeakerResolver, noun_phrase
@@ -87,7 +88,8 @@ def extract_quotes(doc: Doc, table: ActorTable, article: Article) -> list[Quote]
 def build_record(article: Article, doc: Doc, resources: Resources) -> ExtractionRecord:
     table = build_actor_table(doc, resources.gazetteer)
     quotes = extract_quotes(doc, table, article)
-    record = ExtractionRecord(article=article, quotes=quotes)
+    events = extract_events(doc, table, article)
+    record = ExtractionRecord(article=article, quotes=quotes, events=events)
     record.actors = participants(table.actors, record)
     return record
 

@@ -297,7 +297,7 @@ def read_stance(
         if edge == "advcl":
             if marks & ADJUNCT_MARKS:
                 break
-            if (not marks or marks & PURPOSE_MARKS) and _infinitive(tok) and reading.frames:
+            if (not marks or marks & PURPOSE_MARKS) and _infinitive(tok):
                 locked = True  # a purpose: "give up land to achieve peace" wants peace
         if edge in ("pobj", "pcomp") and head.dep_ == "prep" or edge in ("pobj", "pcomp") and head.pos_ == "ADP":
             phrase = _prep_phrase(head)
