@@ -1,8 +1,9 @@
 """Position extraction on the dev set, scored by the official scorer.
 
-    .venv/bin/python bench/positions_dev.py [DEV_DIR] [--out PREDS.jsonl] [--show]
+    .venv/bin/python bench/positions_dev.py [GOLD_DIR] [--out PREDS.jsonl] [--show]
 
-Each dev article (NAME.txt + NAME.meta.json) is read through
+GOLD_DIR defaults to shared/dev; corpus/sample works too.  Each article with
+a gold file (NAME.txt / .html / .htm + NAME.meta.json) is read through
 `peacewire.ingest.read_inputs`, parsed once, given its actor table and quotes
 exactly as `peacewire.extract.record` builds them, and then its positions.
 The records are written as JSON Lines and scored with
@@ -33,7 +34,12 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
 def read_dev(dev: Path) -> list[Article]:
-    paths = [str(p) for p in sorted(dev.glob("*.txt"))]
+    """The articles that have a gold file (NAME.txt, NAME.html or NAME.htm beside NAME.gold.json)."""
+    paths = []
+    for gold in sorted(dev.glob("*.gold.json")):
+        stem = gold.name[: -len(".gold.json")]
+        found = [dev / f"{stem}{ext}" for ext in (".txt", ".html", ".htm") if (dev / f"{stem}{ext}").is_file()]
+        paths.extend(str(p) for p in found[:1])
     articles: list[Article] = []
     for item in read_inputs(paths):
         if isinstance(item, Article):

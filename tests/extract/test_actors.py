@@ -236,3 +236,33 @@ def test_title_without_a_name_uses_the_office_holder_of_the_day(nlp: Language, g
     undated = table_for(nlp, gaz, text)
     fallback = undated.resolve(phrase(undated.doc, "Russia's top diplomat"))
     assert fallback is not None and fallback.name == "Russia"  # an unnamed official speaks for his state
+
+
+def test_a_report_by_a_named_source_is_that_source(nlp: Language, gaz: Gazetteer) -> None:
+    text = "A new study by the Kiel Institute found that pledges had fallen. Ships were delayed."
+    table = table_for(nlp, gaz, text)
+    actor = table.resolve(phrase(table.doc, "A new study by the Kiel Institute"))
+    assert actor is not None and actor.name == "Kiel Institute"
+    assert table.resolve(phrase(table.doc, "Ships")) is None
+
+
+def test_the_allies_speak_for_the_alliance(nlp: Language, gaz: Gazetteer) -> None:
+    text = "NATO leaders met in Vilnius on Tuesday. In a statement, the allies said Ukraine would join."
+    table = table_for(nlp, gaz, text)
+    actor = table.resolve(phrase(table.doc, "the allies"))
+    assert actor is not None and actor.name == "NATO" and actor.type == "alliance"
+
+
+def test_an_unowned_government_body_belongs_to_the_country_of_the_story(
+    nlp: Language, gaz: Gazetteer
+) -> None:
+    text = "Two missiles struck Odesa overnight. The interior ministry said three people were hurt."
+    table = table_for(nlp, gaz, text)
+    actor = table.resolve(phrase(table.doc, "The interior ministry"))
+    assert actor is not None and actor.country == "UKR" and "Interior Ministry" in actor.name
+
+
+def test_a_weapon_name_is_no_person(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Berlin promised forty more Marder vehicles, and the chancellor posted about it on Twitter."
+    table = table_for(nlp, gaz, text)
+    assert not [a.name for a in table.actors if a.type == "person" and a.name in ("Marder", "Twitter")]

@@ -18,7 +18,7 @@ TEXTS = {
         "“Nobody in this city has slept for three nights,” the mayor told reporters. "
         "“We are burying neighbours every morning.”"
     ),
-    "colon": "Speaking in Brussels, the alliance chief was blunt: \"Every air-defence battery counts now.\"",
+    "colon": 'Speaking in Brussels, the alliance chief was blunt: "Every air-defence battery counts now."',
     "partial": "The governor called the overnight barrage “a deliberate attack on sleeping families” in a post.",
     "short_fragment": "The minister dismissed the plan as “a fantasy” and left the podium.",
     "indirect_that": "The defence ministry said that its forces had pushed back an assault near the river.",
@@ -33,8 +33,8 @@ TEXTS = {
     "truncated": "The commander said the brigade had held the line. He added that reinforcements would arrive within",
     "multi_paragraph": (
         "The president spoke for twenty minutes.\n"
-        "\"We asked for a ceasefire on the first day and we ask for it again.\n"
-        "\"Nobody can say Ukraine did not want peace.\"\n"
+        '"We asked for a ceasefire on the first day and we ask for it again.\n'
+        '"Nobody can say Ukraine did not want peace."\n'
     ),
 }
 

@@ -20,20 +20,17 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from peacewire.extract.actor_phrases import (
-    AGENT_DEPS,
     PRONOUNS,
     PhraseInfo,
-    find_title,
     is_media_name,
     join_tokens,
     metonym_acts,
-    names_owner,
     phrase_root,
     plausible_org,
     read_phrase,
     strip_honorifics,
 )
-from peacewire.extract.gazetteer import GazEntry, Gazetteer, Place, Surface, first_piece, fold, key
+from peacewire.extract.gazetteer import GazEntry, Gazetteer, Place, fold, key
 from peacewire.records import Actor, ActorType
 
 # A surname in the article is the same person's when this similar (rapidfuzz ratio).
@@ -140,6 +137,13 @@ class ActorTable:
         root = phrase_root(tokens)
         if root.lower_ in PRONOUNS and (root.pos_ == "PRON" or len(tokens) == 1):
             return None
+        if root.pos_ in ("VERB", "AUX"):
+            # a clause was passed: its subject is the phrase
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return self.resolve(_subtree_span(subject)) if subject is not None else None
+        source = self._source_of(root)
+        if source is not None:
+            return source
         at = span.start_char
         hit = self._cluster_covering(root)
         if hit is None:
@@ -172,13 +176,31 @@ class ActorTable:
             if not (ent.start <= root.i < ent.end):
                 continue  # "Zelensky's office" is not Zelensky
             if ent.label_ == "PERSON":
-                person = _Builder(self).person(ent, None)
+                from peacewire.extract.actor_mentions import MentionFinder
+
+                person = MentionFinder(self).person(ent, None)
                 return person.actor if person is not None else None
             if ent.label_ == "ORG" and plausible_org(ent, self.gaz):
                 return self._org_from_ent(ent).actor
         return None
 
     # -- resolving descriptions ---------------------------------------------
+
+    def _source_of(self, root: Token) -> Actor | None:
+        """ "a report by X", "an analysis from X", "X's statement": the actor X."""
+        lemma = root.lemma_.lower()
+        if lemma not in self.gaz.roles.source_nouns and root.lower_ not in self.gaz.roles.source_nouns:
+            return None
+        for child in root.children:
+            if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
+                return self.resolve(_subtree_span(child, drop_case=True))
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    actor = self.resolve(_subtree_span(obj))
+                    if actor is not None:
+                        return actor
+        return None
 
     def _from_gazetteer(self, text: str, root: Token, at: int) -> _Cluster | None:
         entry = self.gaz.lookup(text)
@@ -678,26 +700,19 @@ def _spelling(word: str) -> str:
     return {"defense": "defence", "organization": "organisation", "center": "centre"}.get(word, word)
 
 
-def _modifier_use(token: Token) -> bool:
-    """A word used as a modifier or as a platform ("Marder vehicles", "posted on Twitter")."""
-    if token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
-        return True
-    return token.dep_ == "pobj" and token.head.lower_ in ("on", "via", "through")
-
-
-def _clean_name(text: str) -> str:
-    """A name without punctuation glued to its end ("Terekhov." but not "Jr.")."""
-    words = text.split()
-    if words and len(words[-1]) > 4:
-        return text.rstrip(".,;:")
-    return text
-
-
-def _with_det(span: Span) -> Span:
-    doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ == "the":
-        return doc[span.start - 1 : span.end]
-    return span
+def _subtree_span(token: Token, drop_case: bool = False) -> Span:
+    """The phrase a token heads, without relative clauses and trailing punctuation."""
+    doc = token.doc
+    end = token.i
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "advcl", "cc", "conj"):
+            break
+        end = child.right_edge.i
+    while end > token.i and (doc[end].is_punct or (drop_case and doc[end].tag_ == "POS")):
+        end -= 1
+    if drop_case and token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS":
+        end = token.i
+    return doc[token.left_edge.i : end + 1]
 
 
 # -- building the table -----------------------------------------------------------
@@ -709,380 +724,12 @@ def build_actor_table(doc: Doc, gazetteer: Gazetteer, published: str | None = No
     `published` (ISO date), when known, picks who held an office for a title
     the article uses without a name ("the Russian president").
     """
+    from peacewire.extract.actor_mentions import MentionFinder  # it builds on this module's types
+
     table = ActorTable(doc, gazetteer, published)
-    _Builder(table).run()
+    MentionFinder(table).run()
     table.actors[:] = [c.actor for c in sorted(table._clusters, key=lambda c: c.first)]
     return table
-
-
-class _Builder:
-    """One pass over an article's entities, gazetteer matches and noun chunks."""
-
-    def __init__(self, table: ActorTable) -> None:
-        self.t = table
-        self.doc = table.doc
-        self.gaz = table.gaz
-        self.taken: set[int] = set()  # tokens already attributed to an actor or a place
-
-    def run(self) -> None:
-        hits = self._scan_gazetteer()
-        self._collect_places(hits)
-        persons: list[tuple[Span, GazEntry | None]] = []
-        for span, surface in hits:
-            if surface.entry.type == "person":
-                persons.append((span, surface.entry))
-            else:
-                self._known(span, surface)
-        for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and not self._overlaps_taken(ent):
-                persons.append((ent, None))
-        # Full names first, so that surnames and first names attach to them.
-        persons.sort(key=lambda p: (len(strip_honorifics(p[0], self.gaz)) < 2, p[0].start))
-        for span, entry in persons:
-            if not self._overlaps_taken(span) or entry is not None:
-                self.person(span, entry)
-        for ent in self.doc.ents:
-            if ent.label_ in ("ORG", "NORP") and not self._overlaps_taken(ent):
-                self._other_ent(ent)
-        self._described_bodies()
-        self._apposition_titles()
-        for c in self.t._clusters:
-            self.t._name_cluster(c)
-
-    # -- gazetteer matches -------------------------------------------------
-
-    def _scan_gazetteer(self) -> list[tuple[Span, Surface]]:
-        """The longest known form starting at each token, checked against entity boundaries."""
-        doc = self.doc
-        out: list[tuple[Span, Surface]] = []
-        n = len(doc)
-        ent_of = {t.i: ent for ent in doc.ents for t in ent}
-        full_names = self._full_name_entries()
-        pieces = [first_piece(key(t.text)) for t in doc]
-        i = 0
-        while i < n:
-            found: tuple[Span, Surface] | None = None
-            lead = 1 if doc[i].lower_ == "the" and i + 1 < n else 0
-            words = self.gaz.form_words_from.get(pieces[i + lead], 0)
-            # tokens a form of `words` words can span: hyphens and possessives split words
-            for j in range(min(n, i + lead + 2 * words + 2), i, -1) if words else ():
-                span = doc[i:j]
-                if (
-                    not span.text[:1].isalnum()
-                    or span[-1].is_punct
-                    or span[-1].is_space
-                    or span[-1].tag_ == "POS"
-                ):
-                    continue
-                if span[0].lower_ in ("a", "an"):
-                    continue
-                surfaces = self.gaz.surfaces(span.text)
-                s = next((x for x in surfaces if self._fits(span, x, ent_of, full_names)), None)
-                if s is not None:
-                    found = (span, s)
-                    break
-            if found is None:
-                i += 1
-                continue
-            out.append(found)
-            i = found[0].end
-        return out
-
-    def _full_name_entries(self) -> set[str]:
-        """Known persons named in full somewhere in the article."""
-        out: set[str] = set()
-        for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and len(ent) >= 2:
-                entry = self.gaz.lookup_person(join_tokens(strip_honorifics(ent, self.gaz)))
-                if entry is not None:
-                    out.add(entry.name)
-        return out
-
-    def _fits(self, span: Span, s: Surface, ent_of: dict[int, Span], full_names: set[str]) -> bool:
-        ent = ent_of.get(span.start)
-        inside_longer = (
-            ent is not None
-            and (ent.start < span.start or ent.end > span.end)
-            and all(ent_of.get(t.i) is ent for t in span)
-            and ent.label_
-            not in ("NORP", "DATE", "CARDINAL", "ORDINAL", "TIME", "QUANTITY", "MONEY", "PERCENT")
-            and not self.gaz.surfaces(ent.text)
-            # NER sometimes runs a name into the next one across a comma: no real longer name
-            and not any(t.is_punct and t.text in ",;:()" for t in ent)
-        )
-        if inside_longer:
-            # "Sea of Azov", "Washington Post" unknown to the gazetteer, an unknown person's name
-            assert ent is not None
-            extra = [t for t in ent if t.i < span.start or t.i >= span.end]
-            if not all(
-                t.lower_ in ("the", "'s", "’s") or fold(t.text) in self.gaz.roles.honorifics for t in extra
-            ):
-                return False
-        if s.entry.type == "person" and len(span) == 1:
-            # A bare surname is a known person's only when NER calls it a name
-            # (or mislabels it as an organisation), or the full name is in the article.
-            label = ent.label_ if ent is not None else ""
-            if label in ("GPE", "LOC", "FAC"):
-                return False  # "Austin, Texas"
-            return label in ("PERSON", "ORG", "NORP") or s.entry.name in full_names
-        return True
-
-    def _collect_places(self, hits: list[tuple[Span, Surface]]) -> None:
-        """Known places named in the text (NER labels them unreliably: "Kramatorsk" as a product)."""
-        doc = self.doc
-        hit_tokens = {t.i for s, surface in hits for t in s if surface.kind != "metonym"}
-        in_person = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2 for t in ent}
-        i = 0
-        while i < len(doc):
-            found = None
-            if doc[i].text[:1].isupper() and doc[i].i not in hit_tokens and doc[i].i not in in_person:
-                for j in range(min(len(doc), i + 4), i, -1):
-                    span = doc[i:j]
-                    if span[-1].is_punct or span[-1].tag_ == "POS":
-                        continue
-                    place = self.gaz.place(span.text)
-                    if place is not None:
-                        found = (span, place)
-                        break
-            if found is None:
-                i += 1
-                continue
-            self._place(*found)
-            i = found[0].end
-
-    def _place(self, span: Span, place: Place) -> None:
-        if not any(pos == span.start_char for pos, _ in self.t._places):
-            self.t._places.append((span.start_char, place))
-            self.t._places.sort(key=lambda p: p[0])
-
-    def _known(self, span: Span, s: Surface) -> None:
-        """A state, body or medium the gazetteer knows."""
-        self._take(span)
-        if s.kind == "metonym" and not metonym_acts(span, self.gaz):
-            return  # "in Kyiv": a place
-        c = self.t._gaz_cluster(s.entry, span.start_char)
-        shown = _with_det(span) if s.kind == "metonym" or s.entry.type != "state" else span
-        self.t._add(c, shown.start_char, shown.end_char, shown.text)
-        if s.kind == "name":
-            c.forms[self._form_without_owner(span)] += 1
-
-    def _form_without_owner(self, span: Span) -> str:
-        """The name a possessive form gives: a state owner becomes its adjective.
-
-        "Russia's defense ministry" -> "Russian Defense Ministry", as bodies
-        are commonly named; a place owner is dropped ("Kyiv's City Council").
-        """
-        for k, t in enumerate(span[:-1]):
-            if t.tag_ == "POS" and k > 0:
-                owner = span[:k].text
-                code = self.gaz.country_code(owner)
-                if code is None and self.gaz.place(owner) is None:
-                    continue
-                rest = span[k + 1 :].text
-                state = self.gaz.state(code)
-                if state is None:
-                    return rest
-                prefix = state.demonyms[0] if state.demonyms else state.name
-                return f"{prefix} {_titled(rest)}"
-        return span.text
-
-    # -- persons ------------------------------------------------------------
-
-    def person(self, span: Span, entry: GazEntry | None) -> _Cluster | None:
-        """A person's name (with honorifics stripped) joins its cluster; None if it is no person's."""
-        name_tokens = strip_honorifics(span, self.gaz) or list(span)
-        text = _clean_name(join_tokens(name_tokens))
-        if entry is None:
-            if not text[:1].isupper() or len(text.rstrip(".")) < 2 or self._not_a_person(text):
-                return None  # NER calls some places persons ("Kyiv")
-            entry = self.gaz.lookup_person(text)
-        at = name_tokens[0].idx
-        cluster = None
-        if entry is None or len(text.split()) == 1:
-            # A surname alone is first the article's own person's ("Smith" after "John Smith").
-            cluster = self.t._match_person(text)
-            if cluster is not None and entry is not None and cluster.gaz not in (None, entry):
-                cluster = None
-        if cluster is None and entry is not None:
-            cluster = self.t._gaz_cluster(entry, at)
-        if cluster is None and len(name_tokens) == 1 and _modifier_use(name_tokens[0]):
-            return None  # "Marder vehicles", "on Twitter": a lone unknown name that is no one speaking
-        if entry is None and cluster is not None and cluster.gaz is not None and len(text.split()) >= 2:
-            cluster = None  # a different full name than the known person's
-        if cluster is None:
-            cluster = self.t._new_cluster(Actor(name=text, type="person"), None, at)
-        cluster.forms[text] += 1
-        name_span = self.doc[name_tokens[0].i : name_tokens[-1].i + 1]
-        end = name_span.start_char + len(text) if name_span.text.startswith(text) else name_span.end_char
-        self.t._add(cluster, name_span.start_char, end, text)
-        if span.start < name_span.start:
-            self.t._add(cluster, span.start_char, span.end_char, span.text)  # "Mr Putin", "President Trump"
-        self._take(name_span)
-        self._left_title(name_span, cluster)
-        return cluster
-
-    def _not_a_person(self, text: str) -> bool:
-        return self.gaz.place(text) is not None or self.gaz.country_code(text) is not None
-
-    def _left_title(self, name: Span, c: _Cluster) -> None:
-        """Title words before a name in its phrase: "Kramatorsk Mayor Oleksander X"."""
-        doc = self.doc
-        ids = set(range(name.start, name.end))
-        start = name.start
-        i = name.start - 1
-        while i >= name.sent.start:
-            t = doc[i]
-            attached = t.head.i in ids or t.tag_ == "POS" or (t.text == "-" and i - 1 >= 0)
-            if (
-                not attached
-                or t.dep_ in ("det", "appos", "nsubj", "dobj", "prep", "cc")
-                or (t.is_punct and t.text != "-")
-            ):
-                break
-            ids.add(i)
-            start = i
-            i -= 1
-        while start < name.start and doc[start].dep_ == "det":
-            start += 1
-        if start == name.start:
-            return
-        self._record_title(c, list(doc[start : name.start]), doc[start : name.end])
-
-    def _record_title(self, c: _Cluster, title_tokens: Sequence[Token], phrase: Span | None) -> None:
-        roles = self.gaz.roles
-        owner_toks = [t for t in title_tokens if names_owner(t, self.gaz)]
-        words = [
-            fold(t.text) for t in title_tokens if t not in owner_toks and t.tag_ != "POS" and t.dep_ != "case"
-        ]
-        former = any(w.rstrip("-") in roles.former_markers for w in words)
-        title = find_title([w for w in words if w.rstrip("-") not in roles.former_markers], roles)
-        scope = title.scope if title is not None else "national"
-        owner = self.t._owner(owner_toks, title_tokens[0].idx, scope) if owner_toks else None
-        if title is not None:
-            of = owner.of(scope) if owner is not None else None
-            if of is None and scope == "national" and c.actor.country:
-                of = c.actor.country
-            c.titles.append(_Title(key=title.key, of=of, former=former))
-        if c.gaz is None and c.actor.country is None and owner is not None:
-            c.actor.country = owner.country
-        honorific = all(fold(t.text) in roles.honorifics for t in title_tokens)
-        if phrase is not None and (title is not None or owner is not None or honorific):
-            self.t._add(c, phrase.start_char, phrase.end_char, phrase.text)
-
-    def _apposition_titles(self) -> None:
-        """ "Kyiv's mayor, Vitali Klitschko," and "Vitali Klitschko, the mayor of Kyiv," """
-        for s, e, c in list(self.t._mentions):
-            if c.actor.type != "person":
-                continue
-            span = self.doc.char_span(s, e, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            title_np: list[Token] = []
-            if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < span.start:
-                title_np = [t for t in root.head.subtree if t.i < span.start]
-            else:
-                for child in root.rights:
-                    if child.dep_ == "appos" and child.pos_ == "NOUN":
-                        title_np = list(child.subtree)
-                        break
-            title_np = [t for t in title_np if not (t.is_punct and t.text != "-")]
-            if not title_np:
-                continue
-            other = self.t._cluster_covering(phrase_root(title_np))
-            if other is not None and other is not c:
-                continue
-            info = read_phrase(title_np, self.gaz)
-            if info.title is None and not info.leader:
-                continue
-            scope = info.title.scope if info.title is not None else "national"
-            owner = self.t._owner(info.owner_tokens, title_np[0].idx, scope)
-            if info.title is not None:
-                of = owner.of(scope) if owner is not None else None
-                if of is None and scope == "national" and c.actor.country:
-                    of = c.actor.country
-                c.titles.append(_Title(key=info.title.key, of=of, former=info.former))
-            if c.gaz is None and c.actor.country is None and owner is not None:
-                c.actor.country = owner.country
-            start = next(t for t in title_np if t.dep_ != "det").idx
-            end = title_np[-1].idx + len(title_np[-1])
-            self.t._add(c, start, end, self.doc.text[start:end])
-
-    # -- organisations, groups, bodies --------------------------------------------
-
-    def _other_ent(self, ent: Span) -> None:
-        if ent.label_ == "NORP":
-            self._norp(ent)
-            return
-        if self.gaz.place(ent.text) is not None or not plausible_org(ent, self.gaz):
-            return
-        words = [t for t in ent if not t.is_punct]
-        # NER sometimes calls a person an organisation: "Trump said", "Mayor Ihor X".
-        name = join_tokens(strip_honorifics(ent, self.gaz))
-        if name and len(words) <= 3 and all(t.pos_ == "PROPN" for t in words):
-            known = self.gaz.lookup_person(name)
-            prev = self.doc[ent.start - 1] if ent.start > 0 else None
-            after_title = prev is not None and self.gaz.roles.title(prev.text) is not None and len(words) >= 2
-            if known is not None or self.t._match_person(name) is not None or after_title:
-                self.person(ent, known)
-                return
-        self.t._org_from_ent(ent)
-        self._take(ent)
-
-    def _norp(self, ent: Span) -> None:
-        """ "Russian forces", "the Ukrainian military", "the Russians": the state acting."""
-        state = self.gaz.state_by_demonym(ent.text)
-        if state is None:
-            return
-        root = ent.root
-        roles = self.gaz.roles
-        if root.tag_ in ("NNS", "NNPS") and root.dep_ in AGENT_DEPS:
-            self._state_alias(state, ent)
-        elif root.dep_ in ("amod", "compound") and root.head.i == ent.end:
-            head = root.head
-            lemma = head.lemma_.lower()
-            if (lemma in roles.state_nouns or head.lower_ in roles.state_nouns) and lemma != "side":
-                if lemma not in roles.body_nouns or lemma in ("army", "military", "government", "forces"):
-                    self._state_alias(state, self.doc[ent.start : head.i + 1])
-
-    def _state_alias(self, state: GazEntry, span: Span) -> None:
-        c = self.t._gaz_cluster(state, span.start_char)
-        shown = _with_det(span)
-        self.t._add(c, shown.start_char, shown.end_char, shown.text)
-        self._take(span)
-
-    def _described_bodies(self) -> None:
-        """Bodies named by owner + common nouns: "Russia's defense ministry", "Ukraine's government"."""
-        roles = self.gaz.roles
-        for chunk in self.doc.noun_chunks:
-            root = chunk.root
-            lemma = root.lemma_.lower()
-            if root.i in self.taken:
-                continue
-            if not (
-                lemma in roles.body_nouns or lemma in roles.state_nouns or root.lower_ in roles.state_nouns
-            ):
-                continue
-            if root.tag_ in ("NNS", "NNPS") and lemma not in roles.state_nouns:
-                continue  # "Russian oil companies": several bodies, no one actor
-            tokens = [t for t in chunk if t.dep_ != "det"]
-            info = read_phrase(tokens, self.gaz)
-            if not info.owner_tokens or (info.title is not None and not info.body_noun) or info.official:
-                continue
-            cluster = self.t._by_description(info, tokens, chunk.start_char)
-            if cluster is None or cluster.actor.type == "person":
-                continue
-            shown = _with_det(self.doc[tokens[0].i : chunk.end])
-            self.t._add(cluster, shown.start_char, shown.end_char, shown.text)
-            self._take(chunk)
-
-    # -- bookkeeping --------------------------------------------------------------
-
-    def _overlaps_taken(self, span: Span) -> bool:
-        return any(t.i in self.taken for t in span)
-
-    def _take(self, span: Span) -> None:
-        self.taken.update(t.i for t in span)
 
 
 def _first_use(actor: Actor, form: str) -> int:

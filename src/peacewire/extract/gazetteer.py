@@ -214,6 +214,7 @@ class RoleLexicon:
     former_markers: frozenset[str]
     government_bodies: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
     title_by_form: Mapping[str, TitleSpec] = field(default_factory=dict)
     max_title_words: int = 1
 
@@ -458,6 +459,7 @@ def parse_roles(data: Any, filename: str = "roles.yaml") -> RoleLexicon:
         former_markers=words("former_markers"),
         government_bodies=words("government_bodies"),
         member_nouns=words("member_nouns"),
+        source_nouns=words("source_nouns"),
         title_by_form=by_form,
         max_title_words=max((len(f.split()) for f in by_form), default=1),
     )

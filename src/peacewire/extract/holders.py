@@ -265,6 +265,10 @@ class HolderResolver:
                 for pobj in child.children:  # the owner, not the content: "the idea of a ceasefire in X"
                     if pobj.dep_ == "pobj":
                         add([pobj, *pobj.conjuncts, *(c for c in pobj.children if c.dep_ in ("compound", "amod"))])
+            if child.dep_ == "relcl" and child.lemma_.lower() in self.lex.drafting_verbs:
+                for subj in child.children:  # "the plan, which the Trump administration put to Kyiv"
+                    if subj.dep_ == "nsubj" and subj.lower_ not in RELATIVE_PRONOUNS:
+                        out.extend(a for a in self.actors_of(subj) or [] if a not in out)
             if child.dep_ in ("acl", "xcomp", "relcl") and child.tag_ == "VBN":  # "the plan put forward in X talks"
                 for g in child.children:
                     if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "in", "at", "from"):

@@ -31,7 +31,7 @@ ISSUES: tuple[Issue, ...] = (
 )
 MAX_GAP = 3
 """How many other tokens may stand between two consecutive words of a cue."""
-GAP_POS = frozenset({"DET", "PRON", "ADJ", "NUM", "ADV", "PART", "ADP", "PROPN", "PUNCT", "CCONJ"})
+GAP_POS = frozenset({"DET", "PRON", "ADJ", "NUM", "ADV", "PART", "ADP", "PROPN", "PUNCT", "CCONJ", "AUX"})
 GAP_DEPS = frozenset({"compound", "nmod", "npadvmod", "amod"})
 """What those tokens may be: modifiers and names, not another noun or verb ("troops from areas in")."""
 
@@ -50,6 +50,7 @@ class CuePattern:
     words: tuple[frozenset[str], ...]
     direct: bool = False
     bare: bool = False
+    partner: bool = False
     text: str = ""
 
 
@@ -159,7 +160,7 @@ def parse_cue(issue: Issue, polarity: int, entry: object, where: str) -> CuePatt
         if not alts:
             raise IssueLexiconError(f"issues.yaml: {where}: empty word in cue {entry!r}")
         words.append(alts)
-    unknown = set(flags) - {"cue", "direct", "bare"}
+    unknown = set(flags) - {"cue", "direct", "bare", "partner"}
     if unknown:
         raise IssueLexiconError(f"issues.yaml: {where}: unknown flags {sorted(unknown)} in {entry!r}")
     return CuePattern(
@@ -168,6 +169,7 @@ def parse_cue(issue: Issue, polarity: int, entry: object, where: str) -> CuePatt
         words=tuple(words),
         direct=bool(flags.get("direct", False)),
         bare=bool(flags.get("bare", False)),
+        partner=bool(flags.get("partner", False)),
         text=entry,
     )
 
@@ -321,6 +323,8 @@ def find_cues(sent: Span, lex: PositionLexicon | None = None) -> list[CueMatch]:
             continue
         if m.pattern.bare and _has_object(m.anchor):
             continue
+        if m.pattern.partner and not _has_partner(m.anchor):
+            continue
         kept.append(m)
         taken |= set(range(m.start, m.end))
     kept.sort(key=lambda m: m.start)
@@ -338,6 +342,15 @@ def _candidates(tokens: Sequence[Token], i: int, lex: PositionLexicon) -> list[C
     for k in keys:
         out.extend(index.get(k, ()))
     return out
+
+
+def _has_partner(tok: Token) -> bool:
+    """ "meet Putin", "met with envoys", "wants to meet": someone to meet, or an intention to."""
+    if any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _has_object(tok: Token) -> bool:

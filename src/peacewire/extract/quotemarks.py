@@ -63,9 +63,7 @@ def pair_marks(text: str) -> list[MarkPair]:
                     open_at, closer = i, OPENING[ch]
                 elif ch == '"' and _straight_is_opening(text, i):
                     open_at, closer = i, '"'
-            elif ch == closer or (closer != '"' and ch in CLOSING_CURLY) or (
-                closer == "“" and ch == "”"
-            ):
+            elif ch == closer or (closer != '"' and ch in CLOSING_CURLY) or (closer == "“" and ch == "”"):
                 if i > open_at + 1:
                     pairs.append(MarkPair(open_at, i))
                 open_at = None

@@ -104,7 +104,12 @@ def subject_of(verb: Token) -> Token | None:
         elif cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head
         elif cur.tag_ in ("VBG", "VBN", "VB") and cur.dep_ in (
-            "advcl", "xcomp", "ccomp", "parataxis", "pcomp", "conj"
+            "advcl",
+            "xcomp",
+            "ccomp",
+            "parataxis",
+            "pcomp",
+            "conj",
         ):
             nxt = cur.head
             while nxt.pos_ not in ("VERB", "AUX") and nxt.head is not nxt:
@@ -141,9 +146,7 @@ class QuoteFinder:
         self.tokens: list[Token] = list(doc)
         self.starts = [t.idx for t in self.tokens]
         self.quoted = self._quoted_flags()
-        self.reporting = [
-            t for t in self.tokens if not self.quoted[t.i] and _is_reporting_verb(t, self.lex)
-        ]
+        self.reporting = [t for t in self.tokens if not self.quoted[t.i] and _is_reporting_verb(t, self.lex)]
         self.reporting_starts = [t.idx for t in self.reporting]
 
     def _quoted_flags(self) -> list[bool]:
@@ -193,7 +196,12 @@ class QuoteFinder:
         if pre[-1] in LEAD_SEPARATORS:
             # "he said, “…”" / "She wrote: “…”" -- but not an appositive
             # fragment after a comma ("Russia, “the aggressor”, …").
-            if pre[-1] == ":" or content[0].isupper() or content[0] in "…." or content.endswith((".", "?", "!")):
+            if (
+                pre[-1] == ":"
+                or content[0].isupper()
+                or content[0] in "…."
+                or content.endswith((".", "?", "!"))
+            ):
                 return True
             before = pre[:-1].rstrip().split()
             if before and self._ends_with_reporting_verb(sent_start, pair.open):
@@ -229,8 +237,10 @@ class QuoteFinder:
         sent = self._sentence_at(pair.close)
         end = min(sent.end_char, line_end) if sent is not None else line_end
         post = self.text[pair.close + 1 : end].strip()
-        return not post or all(not c.isalnum() for c in post) or bool(
-            self._reporting_verbs_between(pair.close, end)
+        return (
+            not post
+            or all(not c.isalnum() for c in post)
+            or bool(self._reporting_verbs_between(pair.close, end))
         )
 
     def _attribution(self, pair: MarkPair) -> tuple[Token | None, Token | None]:
@@ -307,9 +317,7 @@ class QuoteFinder:
                 continue
             if self._is_direct(pair):
                 verb, subj = self._attribution(pair)
-                direct.append(
-                    QuoteCandidate("direct", start, end, self.text[start:end], verb, subj, pair)
-                )
+                direct.append(QuoteCandidate("direct", start, end, self.text[start:end], verb, subj, pair))
             else:
                 fragments.append(pair)
         return direct, fragments
@@ -352,7 +360,7 @@ class QuoteFinder:
             toks = self._fronted_clause(verb) or self._stray_that_clause(verb) or []
         while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].is_space):
             toks = toks[1:]
-        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”’)]?!":
+        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in '"”’)]?!':
             toks = toks[:-1]
         return toks or None
 
@@ -371,7 +379,7 @@ class QuoteFinder:
         return max(right, stop - 1)
 
     def _fronted_clause(self, verb: Token) -> list[Token] | None:
-        """"CLAUSE, X said/told Y." where the parser did not link the clause."""
+        """ "CLAUSE, X said/told Y." where the parser did not link the clause."""
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.i > verb.i:
             subj_left = verb.i  # inverted: "…, said Peskov."
@@ -389,7 +397,12 @@ class QuoteFinder:
 
     def _stray_that_clause(self, verb: Token) -> list[Token] | None:
         for tok in verb.subtree:
-            if tok.i > verb.i and tok.dep_ == "mark" and tok.lower_ == "that" and tok.head.pos_ in ("VERB", "AUX"):
+            if (
+                tok.i > verb.i
+                and tok.dep_ == "mark"
+                and tok.lower_ == "that"
+                and tok.head.pos_ in ("VERB", "AUX")
+            ):
                 head = tok.head
                 if head.i < tok.i or self._verb_between(head, verb):
                     continue
@@ -420,7 +433,7 @@ class QuoteFinder:
         return i if i <= comp.i else left
 
     def _extend_with_coordinated_clauses(self, verb: Token, comp: Token, right: int) -> int:
-        """"said X, but Y" -- a full clause coordinated to the verb is reported too."""
+        """ "said X, but Y" -- a full clause coordinated to the verb is reported too."""
         for conj in verb.children:
             if conj.dep_ != "conj" or conj.i <= right or _is_reporting_verb(conj, self.lex):
                 continue
@@ -496,9 +509,7 @@ class QuoteFinder:
             start, end = _trim(self.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
             if end <= start:
                 continue
-            out.append(
-                QuoteCandidate("indirect", start, end, self.text[start:end], verb, subject_of(verb))
-            )
+            out.append(QuoteCandidate("indirect", start, end, self.text[start:end], verb, subject_of(verb)))
         return out + self._according_to()
 
     # -- all together ------------------------------------------------------
@@ -557,8 +568,10 @@ class QuoteFinder:
                 return pair
             # "said that “…”": the clause is the marks and what they hold.
             outside = self.text[cand.start : pair.open] + self.text[pair.close + 1 : cand.end]
-            if cand.start <= pair.open and pair.close < cand.end + 1 and not any(
-                ch.isalnum() for ch in outside
+            if (
+                cand.start <= pair.open
+                and pair.close < cand.end + 1
+                and not any(ch.isalnum() for ch in outside)
             ):
                 return pair
         return None
@@ -578,8 +591,21 @@ class QuoteFinder:
         inner quote stays, the outer goes.  "Officials hinted they expect X"
         reports what the outer speaker says of a belief: the outer stays.
         """
-        lex_thought = {"believe", "think", "feel", "consider", "expect", "hope", "fear",
-                       "doubt", "suspect", "assume", "understand", "know", "reckon"}
+        lex_thought = {
+            "believe",
+            "think",
+            "feel",
+            "consider",
+            "expect",
+            "hope",
+            "fear",
+            "doubt",
+            "suspect",
+            "assume",
+            "understand",
+            "know",
+            "reckon",
+        }
         drop: set[int] = set()
         for i, outer in enumerate(cands):
             for j, inner in enumerate(cands):
@@ -591,8 +617,10 @@ class QuoteFinder:
                     continue
                 if inner.verb.lower_ == "according" or inner.verb.lemma_ in lex_thought:
                     drop.add(j)
-                elif inner.subject is not None and inner.subject.pos_ == "PRON" and inner.subject.lower_ in (
-                    "which", "that", "who"
+                elif (
+                    inner.subject is not None
+                    and inner.subject.pos_ == "PRON"
+                    and inner.subject.lower_ in ("which", "that", "who")
                 ):
                     drop.add(j)
                 else:
@@ -623,8 +651,10 @@ class QuoteFinder:
 
 def _covers_pair(cand: QuoteCandidate, direct: QuoteCandidate) -> bool:
     """True when an indirect clause is the very words of a direct quote."""
-    return cand.start <= direct.start and direct.end <= cand.end and (
-        (cand.end - cand.start) - (direct.end - direct.start) <= 3
+    return (
+        cand.start <= direct.start
+        and direct.end <= cand.end
+        and ((cand.end - cand.start) - (direct.end - direct.start) <= 3)
     )
 
 

@@ -39,9 +39,7 @@ def _is_publisher(cand: QuoteCandidate, actor: Actor | None, article: Article) -
     names = [actor.name, *actor.aliases] if actor is not None and actor.type == "media" else []
     if cand.subject is not None:
         names.append(noun_phrase(cand.subject).text)
-    return any(
-        fuzz.ratio(n.lower().removeprefix("the "), outlet) >= OUTLET_MATCH for n in names
-    )
+    return any(fuzz.ratio(n.lower().removeprefix("the "), outlet) >= OUTLET_MATCH for n in names)
 
 
 def _venue(text: str, cand: QuoteCandidate, quoted: list[QuoteCandidate]) -> str | None:
@@ -86,7 +84,7 @@ def extract_quotes(doc: Doc, table: ActorTable, article: Article) -> list[Quote]
 
 
 def build_record(article: Article, doc: Doc, resources: Resources) -> ExtractionRecord:
-    table = build_actor_table(doc, resources.gazetteer)
+    table = build_actor_table(doc, resources.gazetteer, published=article.published)
     quotes = extract_quotes(doc, table, article)
     events = extract_events(doc, table, article)
     record = ExtractionRecord(article=article, quotes=quotes, events=events)

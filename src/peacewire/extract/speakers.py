@@ -113,9 +113,9 @@ class SpeakerResolver:
             for start, end in actor.mentions:
                 if start < before and not self._in_quotation(start):
                     out.append((start, self._is_subject(start, end), actor))
-        for pos, actor in self.history:
-            if actor is not None and pos < before and (actor.type == "person") == want_person:
-                out.append((pos, True, actor))
+        for pos, quoted in self.history:
+            if quoted is not None and pos < before and (quoted.type == "person") == want_person:
+                out.append((pos, True, quoted))
         out.sort(key=lambda x: x[0])
         return out
 
@@ -134,7 +134,8 @@ class SpeakerResolver:
         else:
             return None
         cands = [
-            c for c in self._antecedents(tok.idx, want_person)
+            c
+            for c in self._antecedents(tok.idx, want_person)
             if self._paragraph_breaks(c[0], tok.idx) <= PRONOUN_PARAGRAPHS
         ]
         if not cands:
@@ -150,7 +151,7 @@ class SpeakerResolver:
     # -- the phrase naming the source -------------------------------------
 
     def _owner(self, noun: Token) -> Token | None:
-        """"the ministry's statement", "a statement from the Kremlin"."""
+        """ "the ministry's statement", "a statement from the Kremlin"."""
         for child in noun.children:
             if child.dep_ == "poss":
                 return child
@@ -196,8 +197,10 @@ class SpeakerResolver:
                 relay = self._source(cand.relay, cand.start)
                 # An official relaying his government's line speaks himself
                 # ("Moscow will not accept X, the minister said").
-                if relay.speaker is not None and relay.speaker.type == "person" and (
-                    result.speaker is None or result.speaker.type != "person"
+                if (
+                    relay.speaker is not None
+                    and relay.speaker.type == "person"
+                    and (result.speaker is None or result.speaker.type != "person")
                 ):
                     result = relay
         elif cand.kind == "direct":
@@ -217,7 +220,8 @@ class SpeakerResolver:
                     return actor
                 break
         subjects = [
-            c for c in self._antecedents(cand.start, want_person=True)
+            c
+            for c in self._antecedents(cand.start, want_person=True)
             if c[1] and self._paragraph_breaks(c[0], cand.start) <= CONTINUATION_PARAGRAPHS * 2
         ]
         return subjects[-1][2] if subjects else None

@@ -89,6 +89,10 @@ class Reading:
     """A stance noun that a dropping verb applies to ("dropped his push for ..."): its stance is past."""
     partial: bool = False
     """A negated totality ("does not want to completely hand over"): support for part of it."""
+    provision_of: Token | None = None
+    """A plan noun whose relative clause holds the cue ("a proposal that would give Kyiv ...")."""
+    detached: bool = False
+    """The climb stopped at a circumstantial clause ("as the delegations met"): no speaker holds it."""
 
     @property
     def stance(self) -> str:
@@ -271,7 +275,7 @@ def read_stance(
     pol = match.polarity
     if negated(anchor, lex):
         pol = -pol
-    if anchor.pos_ in ("VERB", "AUX") and anchor.lemma_.lower() in lex.actions.get(match.issue, frozenset()):
+    if _action(anchor, match, lex):
         reading.frames.append(Frame(anchor, 1, "action", pol))
     if anchor.pos_ in ("VERB", "AUX") and _modals(anchor):
         reading.marker = True
@@ -290,12 +294,15 @@ def read_stance(
                 reading.reporter = head
             break
         if edge == "relcl":
+            if head.lemma_.lower() in lex.plan_nouns and head.pos_ == "NOUN":
+                reading.provision_of = head
             break  # the relative clause's antecedent belongs to another clause
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
         if marks & QUESTION_MARKS:
             return None  # "whether Moscow will accept a deal": asked, not asserted
         if edge == "advcl":
             if marks & ADJUNCT_MARKS:
+                reading.detached = True
                 break
             if (not marks or marks & PURPOSE_MARKS) and _infinitive(tok):
                 locked = True  # a purpose: "give up land to achieve peace" wants peace
@@ -313,6 +320,8 @@ def read_stance(
                 reading.condition_lock = True
             elif head.lower_ in ROLE_PREPS:
                 locked = True
+            elif head.lower_ == "for" and any(c.dep_ == "acl" and _infinitive(c) for c in tok.children):
+                locked = True  # "for any agreement to succeed": a purpose
             elif head.lower_ == "against" and not locked:
                 pol = -pol
             elif head.lower_ in ("in", "at") and head.head.tag_ == "VBN" and not reading.frames:
@@ -331,7 +340,7 @@ def read_stance(
         if not subject_only:
             p, kind = predicate_polarity(head, lex)
             if p and edge == "nsubjpass":
-                p = 0  # "the talks were derailed": an event, not anyone's stance
+                kind = "event"  # "the talks were derailed": an outcome, not its subject's stance
             if not p and head.lemma_ == "be" and edge in ("advcl", "xcomp") and _infinitive(tok):
                 p, kind = _adjective_complement(head, lex)
             judge: Token | None = None
@@ -357,7 +366,7 @@ def read_stance(
                 if not locked:
                     pol *= p
                 reading.frames.append(Frame(head, p, kind, judge=judge))
-            elif head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.actions.get(match.issue, frozenset()):
+            elif _action(head, match, lex):
                 reading.frames.append(Frame(head, 1, "action"))
             if head.pos_ in ("VERB", "AUX", "ADJ") and negated(head, lex) and not locked:
                 if escape_negation:
@@ -428,6 +437,16 @@ def _adjective_complement(be: Token, lex: PositionLexicon) -> tuple[int, str]:
                 if p:
                     return p, "adjective"
     return 0, ""
+
+
+def _action(tok: Token, match: CueMatch, lex: PositionLexicon) -> bool:
+    """A verb by which its subject takes the position by acting ("Germany will send tanks").
+
+    A negated action is a fact ("Washington had not discussed it"), not a stance.
+    """
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.actions.get(match.issue, frozenset()):
+        return False
+    return not negated(tok, lex)
 
 
 def _infinitive(tok: Token) -> bool:

@@ -23,9 +23,7 @@ class VenuePattern:
 @lru_cache(maxsize=1)
 def venue_patterns() -> tuple[VenuePattern, ...]:
     raw = load_data_yaml("venues.yaml")
-    channels = "|".join(
-        re.escape(c) for c in sorted(raw["channels"], key=len, reverse=True)
-    )
+    channels = "|".join(re.escape(c) for c in sorted(raw["channels"], key=len, reverse=True))
     out = []
     for item in raw["patterns"]:
         pattern = item["pattern"].replace("{channels}", channels)
