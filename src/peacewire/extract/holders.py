@@ -32,6 +32,8 @@ GROUP_NOUNS = frozenset({"participant", "member", "representative", "delegate", 
 PAIR_NOUNS = frozenset({"country", "side", "nation", "party", "government"})
 PAIR_WINDOW = 600
 """How far back (characters) "the two countries" looks for the pair it names."""
+PLAN_MEMORY_TOKENS = 400
+"""How far back (tokens) "the plan" looks for the plan it names."""
 ANTECEDENT_SENTENCES = 4
 """How many sentences back a pronoun's antecedent may stand."""
 CONTROL_EDGES = frozenset({"xcomp", "acomp", "advcl", "conj", "pcomp", "prep", "pobj", "ccomp", "oprd", "acl"})
@@ -78,6 +80,8 @@ class HolderResolver:
             if q.kind in ("direct", "indirect")
         ]
         self.marks = _quoted_regions(doc)
+        self.plans: list[tuple[Token, list[Actor]]] = []
+        """Plans named so far with their drafters (for "the plan" later on)."""
 
     # -- quotations --------------------------------------------------------
 
@@ -241,8 +245,27 @@ class HolderResolver:
                             return found
         return []
 
+    def remember_plans(self, sent: Span) -> None:
+        """Record the drafters of the plans a sentence names, for later definite mentions."""
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.plan_nouns:
+                found = self._explicit_drafters(tok)
+                if found:
+                    self.plans.append((tok, found))
+
     def drafters(self, noun: Token) -> list[Actor]:
-        """The actors a plan or proposal is attributed to: its owner, qualifier, or who put it forward."""
+        """The actors a plan or proposal is attributed to: its owner, qualifier, or who put it forward;
+        for "the plan" / "this document" without one, those of the plan named last before it."""
+        found = self._explicit_drafters(noun)
+        if found or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return found
+        earlier = [(p, d) for p, d in self.plans if p.i < noun.i and noun.i - p.i <= PLAN_MEMORY_TOKENS]
+        same = [d for p, d in earlier if p.lemma_ == noun.lemma_]
+        if same:
+            return same[-1]
+        return earlier[-1][1] if earlier else []
+
+    def _explicit_drafters(self, noun: Token) -> list[Actor]:
         out: list[Actor] = []
 
         def add(tokens: Sequence[Token]) -> None:
@@ -346,7 +369,8 @@ def subject_tokens(pred: Token, stop: Token | None = None) -> list[Token]:
     cur = pred
     for _ in range(8):
         if stop is not None and cur.i == stop.i:
-            return []
+            # "Putin is expected to seek ...": the passive reporter's subject is the frame's
+            return [c for c in cur.children if c.dep_ == "nsubjpass"] if pred.dep_ == "xcomp" else []
         subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs:
             return subs

@@ -51,6 +51,7 @@ class CuePattern:
     direct: bool = False
     bare: bool = False
     partner: bool = False
+    aimless: bool = False
     text: str = ""
 
 
@@ -160,7 +161,7 @@ def parse_cue(issue: Issue, polarity: int, entry: object, where: str) -> CuePatt
         if not alts:
             raise IssueLexiconError(f"issues.yaml: {where}: empty word in cue {entry!r}")
         words.append(alts)
-    unknown = set(flags) - {"cue", "direct", "bare", "partner"}
+    unknown = set(flags) - {"cue", "direct", "bare", "partner", "aimless"}
     if unknown:
         raise IssueLexiconError(f"issues.yaml: {where}: unknown flags {sorted(unknown)} in {entry!r}")
     return CuePattern(
@@ -170,6 +171,7 @@ def parse_cue(issue: Issue, polarity: int, entry: object, where: str) -> CuePatt
         direct=bool(flags.get("direct", False)),
         bare=bool(flags.get("bare", False)),
         partner=bool(flags.get("partner", False)),
+        aimless=bool(flags.get("aimless", False)),
         text=entry,
     )
 
@@ -301,6 +303,8 @@ def _match_at(tokens: Sequence[Token], start: int, pattern: CuePattern) -> tuple
                 break
         if not found:
             return None
+    if any(c.dep_ == "case" for c in got[-1].children) and len(pattern.words) > 1:
+        return None  # "troops to Ukraine's borders": the last word only owns the phrase's head
     return tuple(got)
 
 
@@ -324,6 +328,8 @@ def find_cues(sent: Span, lex: PositionLexicon | None = None) -> list[CueMatch]:
         if m.pattern.bare and _has_object(m.anchor):
             continue
         if m.pattern.partner and not _has_partner(m.anchor):
+            continue
+        if m.pattern.aimless and any(c.dep_ == "prep" and c.lower_ == "for" for t in m.tokens for c in t.children):
             continue
         kept.append(m)
         taken |= set(range(m.start, m.end))

@@ -62,6 +62,7 @@ def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article:
         if _cut_off(sent):
             matches = [m for m in matches if not _runs_into_cut(m, sent)]
         memory.remember(sent, matches, lex)
+        resolver.remember_plans(sent)
         matches.extend(memory.anaphora(sent, matches, lex))
         drafters = memory.provision_drafters(sent, number)
         for match in matches:

@@ -126,6 +126,11 @@ def predicate_polarity(tok: Token, lex: PositionLexicon) -> tuple[int, str]:
     st = lex.stance
     lemma = tok.lemma_.lower()
     low = tok.lower_
+    if tok.pos_ == "VERB" and tok.dep_ == "amod":  # "a failed plan": a participle used as adjective
+        if lemma in st.oppose_adjectives or low in st.oppose_adjectives:
+            return -1, "adjective"
+        if lemma in st.support_adjectives or low in st.support_adjectives:
+            return 1, "adjective"
     if tok.pos_ in ("VERB", "AUX"):
         if _phrasal(tok, st.oppose_phrasal):
             return -1, "verb"
@@ -135,7 +140,7 @@ def predicate_polarity(tok: Token, lex: PositionLexicon) -> tuple[int, str]:
             return -1, "verb"
         if lemma in st.support_verbs:
             return 1, "verb"
-        if lemma in st.support_adjectives or low in st.support_adjectives:
+        if tok.tag_ == "VBN" and (lemma in st.support_adjectives or low in st.support_adjectives):
             return 1, "adjective"  # "prepared" tagged as a verb
         return 0, ""
     if tok.pos_ == "ADJ":
