@@ -15,6 +15,7 @@ with the text it was read from.
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import tempfile
@@ -35,10 +36,12 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 def read_dev(dev: Path) -> list[Article]:
     """The articles that have a gold file (NAME.txt, NAME.html or NAME.htm beside NAME.gold.json)."""
-    paths = []
+    paths: list[str] = []
     for gold in sorted(dev.glob("*.gold.json")):
         stem = gold.name[: -len(".gold.json")]
-        found = [dev / f"{stem}{ext}" for ext in (".txt", ".html", ".htm") if (dev / f"{stem}{ext}").is_file()]
+        found = [
+            dev / f"{stem}{ext}" for ext in (".txt", ".html", ".htm") if (dev / f"{stem}{ext}").is_file()
+        ]
         paths.extend(str(p) for p in found[:1])
     articles: list[Article] = []
     for item in read_inputs(paths):
@@ -52,7 +55,9 @@ def read_dev(dev: Path) -> list[Article]:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
-    ap.add_argument("--out", type=Path, default=None, help="where to write the records (default: a temp file)")
+    ap.add_argument(
+        "--out", type=Path, default=None, help="where to write the records (default: a temp file)"
+    )
     ap.add_argument("--show", action="store_true", help="print each predicted position with its evidence")
     args = ap.parse_args(argv)
 
@@ -61,8 +66,6 @@ def main(argv: list[str]) -> int:
     articles = read_dev(args.dev)
     out = args.out or Path(tempfile.mkdtemp(prefix="pw-positions-")) / "preds.jsonl"
     lines: list[str] = []
-    import json
-
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True):
         table = build_actor_table(doc, gaz, published=article.published)
         quotes = extract_quotes(doc, table, article)

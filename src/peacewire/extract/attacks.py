@@ -23,7 +23,15 @@ from peacewire.extract.bodytext import BodySentence
 from peacewire.extract.casualties import CasualtyFigure, find_casualties
 from peacewire.extract.cues import EventCues
 from peacewire.extract.gazetteer import Gazetteer, fold
-from peacewire.extract.locations import PlaceMention, best_place, find_places, first_district, is_metonym
+from peacewire.extract.locations import (
+    REGION_WORDS,
+    PlaceMention,
+    best_place,
+    find_places,
+    first_district,
+    is_metonym,
+    site_places,
+)
 from peacewire.extract.parties import ActorLookup, party_of
 from peacewire.extract.timing import days_before
 from peacewire.extract.weapons import WeaponMention, event_weapons, find_weapons, weapon_tokens
@@ -61,6 +69,10 @@ class Report:
     """Introduced as an earlier, other attack ("a week after Russia's barrage")."""
     days_before: int | None = None
     damage_only: bool = False
+    weak: bool = False
+    """Only blasts heard somewhere: names a place, never an attack of its own."""
+    text: str = ""
+    """The sentence, lower-cased (which places it mentions, offices included)."""
 
     @property
     def groups(self) -> set[str]:
@@ -82,6 +94,8 @@ class Attack:
     sublocation: str | None = None
     multi: bool = False
     cumulative: bool = False
+    level: str | None = None
+    """The location's level (city, region, site)."""
 
     @property
     def groups(self) -> set[str]:
@@ -90,6 +104,12 @@ class Attack:
     @property
     def last_sent(self) -> int:
         return self.reports[-1].sent_no
+
+    @property
+    def day(self) -> int | None:
+        """Days before publication, where its reports date it."""
+        days = [r.days_before for r in self.reports if r.days_before is not None]
+        return min(days) if days else None
 
     @property
     def background(self) -> bool:
@@ -199,8 +219,50 @@ def reach(tok: Token) -> set[int]:
     return out
 
 
+def _phrasal(verb: Token) -> str:
+    """The verb with its particle: "blow up", "bring down"."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {prt}" if prt else lemma
+
+
+def _conditional(tok: Token) -> bool:
+    """ "If attacks continue, ...": a hypothesis, not a report."""
+    cur = tok
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _hits_target(verb: Token, cues: EventCues) -> bool:
+    """ "blew up the dam", "the bridge was destroyed": damage done to infrastructure."""
+    targets = cues.attack.targets
+    return any(c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in targets for c in verb.children)
+
+
+def _impact_subject(tok: Token, cues: EventCues, weapon_heads: frozenset[int]) -> bool:
+    """A weapon or a blast as the subject of a verb of impact: "a missile tore through the
+    building", "an explosion brought down part of the bridge"."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return False
+    phrasal = _phrasal(verb)
+    a = cues.attack
+    if phrasal not in a.impact_verbs and verb.lemma_.lower() not in a.impact_verbs:
+        return False
+    return tok.i in weapon_heads or tok.lemma_.lower() in SOUND_NOUNS
+
+
 def find_triggers(
-    sent: Span, cues: EventCues, has_context: bool, places: Sequence[PlaceMention]
+    sent: Span,
+    cues: EventCues,
+    has_context: bool,
+    places: Sequence[PlaceMention],
+    weapon_heads: frozenset[int] = frozenset(),
 ) -> list[Token]:
     """The words of the sentence that report an attack that happened."""
     a = cues.attack
@@ -217,23 +279,30 @@ def find_triggers(
                 continue
             if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in a.nouns:
                 continue  # "attack drones", "air raid alert"
-            if _governed_by(tok, a.cancellers) or _negated(tok):
+            if _governed_by(tok, a.cancellers) or _negated(tok) or _conditional(tok):
                 continue
-            if lemma in SOUND_NOUNS and not has_context:
+            if lemma in SOUND_NOUNS and not has_context and not _impact_subject(tok, cues, weapon_heads):
                 continue
             out.append(tok)
         elif tok.pos_ == "VERB":
+            phrasal = _phrasal(tok)
             if lemma in a.ground and lemma not in a.verbs and _attached(tok, places):
                 pass
             elif lemma in a.verbs:
                 pass
-            elif lemma in a.context_verbs and has_context:
+            elif (lemma in a.context_verbs or phrasal in a.context_verbs) and (
+                has_context or _hits_target(tok, cues)
+            ):
                 pass
+            elif (lemma in a.impact_verbs or phrasal in a.impact_verbs) and any(
+                c.dep_ == "nsubj" and c.i in weapon_heads for c in tok.children
+            ):
+                pass  # "a Russian missile tore through the building"
             else:
                 continue
             if any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in a.not_objects for c in tok.children):
                 continue
-            if _negated(tok) or _modal(tok) or _governed_by(tok, a.cancellers, depth=2):
+            if _negated(tok) or _modal(tok) or _governed_by(tok, a.cancellers, depth=2) or _conditional(tok):
                 continue
             out.append(tok)
     return out
@@ -349,7 +418,7 @@ def _anaphoric(trigger: Token, cues: EventCues) -> bool:
             return False
         trigger = subj[0]
         if trigger.lower_ in ("it", "they"):
-            return True
+            return trigger.dep_ == "nsubjpass"  # "it was hit"; "it struck X" names the attacker
     dets = [c for c in trigger.children if c.dep_ == "det"]
     if not dets or dets[0].lower_ not in a.definite:
         return False
@@ -391,10 +460,14 @@ def _nearest(items_at: Sequence[int], anchors: Sequence[int]) -> list[int]:
 
 @dataclass
 class Story:
-    """What the reader knows when reaching a sentence: the city last named ("the city")."""
+    """What the reader knows when reaching a sentence: the city last named ("the city") and the
+    sites named so far ("the bridge")."""
 
     default_capital: str | None = None
     recent_city: str | None = None
+    recent_sites: dict[str, str] = field(default_factory=dict)
+    places: list[PlaceMention] = field(default_factory=list)
+    """The places of the sentence just read (not offices, venues or governments)."""
 
 
 def sentence_reports(
@@ -410,20 +483,32 @@ def sentence_reports(
     sent = body.span
     doc = sent.doc
     span = (sent.start_char, sent.end_char)
-    weapons = find_weapons(sent)
-    places = [
-        p
-        for p in find_places(sent, gaz, cues.capitals, story.default_capital, story.recent_city)
-        if not _venue_place(p, sent, cues) and not is_metonym(p, sent)
-    ]
+    weapons = [w for w in find_weapons(sent) if not w.generic]
+    all_places = find_places(
+        sent,
+        gaz,
+        cues.capitals,
+        story.default_capital,
+        story.recent_city,
+        cues.attack.sites,
+        story.recent_sites,
+    )
+    places = [p for p in all_places if not _venue_place(p, sent, cues) and not is_metonym(p, sent)]
+    story.places = places
+    story.recent_sites.update(site_places(sent, all_places, cues.attack.sites))
     casualties = find_casualties(sent, weapon_tokens(weapons), cues)
     has_attack_noun = any(t.lemma_.lower() in cues.attack.nouns - SOUND_NOUNS for t in sent)
     has_context = bool(weapons) or bool(casualties) or has_attack_noun
-    triggers = find_triggers(sent, cues, has_context, places)
+    heads = frozenset(w.head for w in weapons)
+    triggers = find_triggers(sent, cues, has_context, places, heads)
     days = days_before(sent, published)
     multi = _has_phrase(sent, cues.attack.multi_place)
     cumulative = _has_phrase(sent, cues.attack.cumulative) and not _superlative_since(sent)
     if not triggers:
+        heard = _heard_place(sent, places)
+        if heard is not None and not casualties:
+            # "Blasts were heard in Lviv": no attack by itself, but it may name the city of one
+            return [Report(sent_no, span, place=heard, weak=True, days_before=days)]
         if casualties:
             return [
                 Report(
@@ -496,6 +581,14 @@ def sentence_reports(
     return reports
 
 
+def _heard_place(sent: Span, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place of blasts or explosions the sentence reports without an attack word."""
+    for tok in sent:
+        if tok.lemma_.lower() in SOUND_NOUNS and tok.pos_ == "NOUN" and not _negated(tok):
+            return best_place([p for p in places if not p.demoted])
+    return None
+
+
 def _own_weapons_of_group(group: Sequence[Token], weapons: Sequence[WeaponMention]) -> list[WeaponMention]:
     out: list[WeaponMention] = []
     for t in group:
@@ -527,21 +620,53 @@ def _compatible(attack: Attack, report: Report) -> bool:
 
 
 def _continued(attacks: list[Attack], last: Attack | None, sent_no: int) -> Attack | None:
-    """The attack a report without a place continues: the one just told, else the story's main one."""
+    """The attack a report without a place continues: the one just told; else, once attacks on two
+    or more places have been told, the barrage as a whole (no single place: a new attack without a
+    location unless one is already told); else the story's main attack."""
     live = [a for a in attacks if not a.cumulative]
     if not live:
         return None
     if last is not None and not last.cumulative and not last.background and sent_no - last.last_sent <= 1:
         return last
-    main = [a for a in live if not a.background] or live
+    current = [a for a in live if not a.background]
+    if len({fold(a.location) for a in current if a.location is not None}) >= 2:
+        unplaced = [a for a in current if a.location is None]
+        return unplaced[-1] if unplaced else None
+    main = current or live
     return max(main, key=lambda a: (len(a.reports), -attacks.index(a)))
+
+
+def _region_base(name: str) -> str:
+    """ "Lviv region" -> "lviv": the name a region shares with its main city."""
+    words = fold(name).split()
+    while len(words) > 1 and words[-1] in REGION_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _refines(last: Attack | None, r: Report) -> bool:
+    """A city report right after an attack on a region, with no attack word of its own, in that
+    region ("... attack on the Moscow region. The region's governor said two were killed in
+    Domodedovo"): the same attack, at its most specific place."""
+    if last is None or r.place is None or r.place.level != "city" or last.level != "region":
+        return False
+    if last.location is None or r.sent_no - last.last_sent > 2 or last.has_figure() or last.cumulative:
+        return False
+    if r.triggers and not r.anaphoric:
+        return False
+    base = _region_base(last.location)
+    return base in r.text or base == fold(r.place.name)
 
 
 def assemble(reports: Sequence[Report]) -> list[Attack]:
     """Join sentence reports into attacks."""
     attacks: list[Attack] = []
     last: Attack | None = None
+    heard: list[Report] = []
     for r in reports:
+        if r.weak:
+            heard.append(r)
+            continue
         if r.damage_only:
             if last is not None and r.sent_no - last.last_sent <= 2 and last.sublocation is None:
                 if r.place is None or _same_place(r.place.name, last.location):
@@ -551,7 +676,7 @@ def assemble(reports: Sequence[Report]) -> list[Attack]:
             attacks.append(Attack([r], r.place.name if r.place else None, cumulative=True))
             continue
         target: Attack | None = None
-        new_location: str | None = None
+        new_place: PlaceMention | None = None
         if r.place is not None:
             same = [
                 a
@@ -568,17 +693,26 @@ def assemble(reports: Sequence[Report]) -> list[Attack]:
                 and not last.cumulative
                 and _compatible(last, r)
             ):
-                target = last
-                new_location = r.place.name
+                target, new_place = last, r.place
+            elif _refines(last, r) and last is not None and _compatible(last, r):
+                target, new_place = last, r.place
         else:
-            cont = _continued(attacks, last, r.sent_no)
+            if r.multi:  # "across the country": the barrage as a whole, never one of its places
+                unplaced = [a for a in attacks if a.location is None and not (a.cumulative or a.background)]
+                cont = unplaced[-1] if unplaced else None
+            else:
+                cont = _continued(attacks, last, r.sent_no)
             if cont is not None and not r.earlier and (r.anaphoric or not r.triggers or _compatible(cont, r)):
                 target = cont
         if target is None:
-            target = Attack(location=r.place.name if r.place else None, multi=r.multi)
+            target = Attack(
+                location=r.place.name if r.place else None,
+                multi=r.multi,
+                level=r.place.level if r.place else None,
+            )
             attacks.append(target)
-        elif new_location:
-            target.location = new_location
+        elif new_place is not None:
+            target.location, target.level = new_place.name, new_place.level
         target.reports.append(r)
         if (
             r.district is not None
@@ -588,19 +722,39 @@ def assemble(reports: Sequence[Report]) -> list[Attack]:
             target.sublocation = r.district.name
         target.multi = target.multi or (r.multi and target.location is None)
         last = target
+    _place_by_heard(attacks, heard)
     return attacks
+
+
+def _place_by_heard(attacks: Sequence[Attack], heard: Sequence[Report]) -> None:
+    """An attack on "the Lviv region" next to blasts heard in Lviv took place in the city."""
+    for a in attacks:
+        if a.level != "region" or a.location is None:
+            continue
+        base = _region_base(a.location)
+        for h in heard:
+            if h.place is None or h.place.level != "city" or fold(h.place.name) != base:
+                continue
+            if any(abs(h.sent_no - r.sent_no) <= 2 for r in a.reports):
+                a.location, a.level = h.place.name, "city"
+                break
 
 
 def _is_summary(a: Attack, others: Sequence[Attack]) -> bool:
     """A total without a place that just adds up the placed attacks reported with it."""
     if a.location is not None or not a.has_figure():
         return False
-    placed = [o for o in others if o is not a and o.location is not None and not o.cumulative]
+    day = a.day
+    placed = [
+        o
+        for o in others
+        if o is not a
+        and o.location is not None
+        and not o.cumulative
+        and (day is None or o.day is None or abs(o.day - day) <= 1)  # not an attack of another day
+    ]
     if not placed:
         return False
-    earlier = a.background or any(r.earlier for r in a.reports)
-    if a.multi and not earlier and any(o.has_figure() for o in placed):
-        return True  # "attacks across Ukraine killed seven", then the places one by one
     for kind in ("killed", "injured"):
         total = a.figure(kind)
         if total is None:
@@ -650,16 +804,15 @@ def extract_attacks(
     story = Story(default_capital=default_capital)
     for n, body in enumerate(bodies):
         found = sentence_reports(n, body, table, gaz, cues, published, story)
+        if found:
+            low = fold(body.span.text)
+            for r in found:
+                r.text = low
         reports.extend(found)
         cities = [r.place.name for r in found if r.place is not None and r.place.level == "city"]
         if not found:
             cities = [
-                p.name
-                for p in find_places(body.span, gaz, cues.capitals, story.default_capital)
-                if p.level == "city"
-                and p.known
-                and not (p.demoted or p.origin or is_metonym(p, body.span))
-                and not _venue_place(p, body.span, cues)
+                p.name for p in story.places if p.level == "city" and p.known and not (p.demoted or p.origin)
             ]
         if cities:
             story.recent_city = cities[-1]  # "the city" in what follows

@@ -135,7 +135,9 @@ def _actors(subs: Sequence[Token], resolver: HolderResolver, speaker: Actor | No
     return out
 
 
-def frame_actors(frame: Frame, reading: Reading, resolver: HolderResolver, speaker: Actor | None) -> list[Actor] | None:
+def frame_actors(
+    frame: Frame, reading: Reading, resolver: HolderResolver, speaker: Actor | None
+) -> list[Actor] | None:
     """The actors named as holding a frame's stance; None for a vague source, [] for none named."""
     tok = frame.token
     if frame.kind == "noun":
@@ -192,7 +194,9 @@ def decide(
     for source in named_sources:
         if own_side(source, actor):
             return source
-    obliged = frame.kind in ("verb", "adjective", "action") and (epistemic(frame.token) or deontic(frame.token))
+    obliged = frame.kind in ("verb", "adjective", "action") and (
+        epistemic(frame.token) or deontic(frame.token)
+    )
     if speaker is None or actor is speaker:
         if frame.kind == "imperative" or speaker is None and obliged:
             return None

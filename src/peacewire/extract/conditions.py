@@ -46,8 +46,15 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def vague(reading: Reading, lex: PositionLexicon) -> bool:
+    """ "Reports suggest ...", "X is said to ...": a clause with no source at all."""
+    text = _text(scope(reading))
+    return any(f" {p} " in text for p in lex.vague_phrases)
+
+
 def hedged(reading: Reading, lex: PositionLexicon) -> bool:
-    """A modal of possibility, a "maybe", or a hedging phrase on the stance's own words."""
+    """A modal of possibility or a hedging word on the stance's own words, a "maybe" in its
+    clause, or a hedging phrase in its sentence."""
     words = set()
     for tok in reading.path:
         if reading.reporter is not None and tok.i == reading.reporter.i:
@@ -61,7 +68,7 @@ def hedged(reading: Reading, lex: PositionLexicon) -> bool:
         return True
     text = _text(reading.path[0].sent)
     clause = _text(scope(reading))
-    if any(_has_word(clause, w) for w in ("maybe", "perhaps", "possibly")):
+    if any(_has_word(clause, w) for w in lex.hedge_clause_words):
         return True
     return any(p in text for p in lex.hedge_phrases)
 
@@ -87,17 +94,23 @@ def past_strength(reading: Reading, lex: PositionLexicon) -> int:
     if any(f" {p} " in sent_text for p in lex.past_phrases):
         return 2
     for tok in reading.path:
-        if reading.reporter is not None and tok.i == reading.reporter.i:
-            tok_children = list(tok.children)
-        else:
-            tok_children = list(tok.children)
-        for child in tok_children:
-            low = child.lower_
-            if low in lex.past_adverbs and child.dep_ in ("advmod", "amod", "npadvmod"):
-                if tok.tag_ in PAST_TAGS or tok.pos_ == "NOUN" or _past_perfect(tok):
-                    if not _present_perfect(tok):
-                        return 1
+        for child in tok.children:
+            if child.lower_ not in lex.past_adverbs or child.dep_ not in ("advmod", "amod", "npadvmod"):
+                continue
+            # "Previously, he had maintained" / "his previous suggestions", not "has repeatedly said"
+            if (tok.tag_ in PAST_TAGS or tok.pos_ == "NOUN" or _past_perfect(tok)) and not _present_perfect(
+                tok
+            ):
+                return 1
     return 0
+
+
+def reversed_stance(reading: Reading, lex: PositionLexicon) -> bool:
+    """ "After months of insisting that ..., Washington will now send tanks": the stance is new and its
+    opposite was held before (a `reversal` phrase opens the holder's sentence before the cue)."""
+    sent = reading.path[0].sent
+    before = " " + " ".join(t.lower_ for t in sent if t.i < reading.cue.start) + " "
+    return any(f" {p} " in before for p in lex.past_reversal)
 
 
 def _past_perfect(tok: Token) -> bool:

@@ -38,6 +38,9 @@ class AttackCues:
     not_modifiers: frozenset[str]
     venue_nouns: frozenset[str]
     venue_verbs: frozenset[str]
+    impact_verbs: frozenset[str]
+    targets: frozenset[str]
+    sites: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,30 @@ class TransferCues:
     receive_verbs: frozenset[str]
     nouns: frozenset[str]
     cancellers: frozenset[str]
+    irrealis: frozenset[str]
+    arrival_verbs: frozenset[str]
+    use_verbs: frozenset[str]
+    side_of: Mapping[str, str]
+    """Supplier -> the side it arms when the article names no recipient."""
+    other_side: str | None
+    """The recipient of any other supplier that is not a belligerent itself."""
+    belligerents: frozenset[str]
+
+    @property
+    def default_recipients(self) -> _DefaultRecipients:
+        return _DefaultRecipients(self)
+
+
+@dataclass(frozen=True)
+class _DefaultRecipients:
+    cues: TransferCues
+
+    def get(self, supplier: str) -> str | None:
+        if supplier in self.cues.side_of:
+            return self.cues.side_of[supplier]
+        if not supplier or supplier in self.cues.belligerents:
+            return None
+        return self.cues.other_side
 
 
 @dataclass(frozen=True)
@@ -103,6 +130,28 @@ def _list(section: Mapping[str, Any], name: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise CueError(f"event_cues.yaml: {where}.{name} must be a list of strings")
     return tuple(v.lower() for v in value)
+
+
+def _names(section: Mapping[str, Any], name: str) -> tuple[str, ...]:
+    """A list of actor names, kept as written (not lower-cased)."""
+    value = section.get(name)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CueError(f"event_cues.yaml: transfer.{name} must be a list of names")
+    return tuple(value)
+
+
+def _names_map(section: Mapping[str, Any], name: str) -> dict[str, str]:
+    value = section.get(name)
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise CueError(f"event_cues.yaml: transfer.{name} must map names to names")
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def _optional_name(section: Mapping[str, Any], name: str) -> str | None:
+    value = section.get(name)
+    if value is not None and not isinstance(value, str):
+        raise CueError(f"event_cues.yaml: transfer.{name} must be a name or null")
+    return value
 
 
 def _section(raw: Mapping[str, Any], name: str) -> Mapping[str, Any]:
@@ -158,6 +207,9 @@ def parse_cues(raw: Any) -> EventCues:
             not_modifiers=_words(a, "not_modifiers", "attack"),
             venue_nouns=_words(a, "venue_nouns", "attack"),
             venue_verbs=_words(a, "venue_verbs", "attack"),
+            impact_verbs=_words(a, "impact_verbs", "attack"),
+            targets=_words(a, "targets", "attack") | _words(a, "sites", "attack"),
+            sites=_words(a, "sites", "attack"),
         ),
         casualties=CasualtyCues(
             killed=_words(c, "killed", "casualties"),
@@ -185,6 +237,12 @@ def parse_cues(raw: Any) -> EventCues:
             receive_verbs=_words(t, "receive_verbs", "transfer"),
             nouns=_words(t, "nouns", "transfer"),
             cancellers=_words(t, "cancellers", "transfer"),
+            irrealis=_words(t, "irrealis", "transfer"),
+            arrival_verbs=_words(t, "arrival_verbs", "transfer"),
+            use_verbs=_words(t, "use_verbs", "transfer"),
+            side_of=_names_map(t, "default_recipients"),
+            other_side=_optional_name(t, "other_recipient"),
+            belligerents=frozenset(_names(t, "belligerents")),
         ),
         territory=TerritoryCues(verbs=_words(g, "verbs", "territory"), nouns=_words(g, "nouns", "territory")),
         capitals={str(k): str(v) for k, v in capitals.items()},

@@ -36,7 +36,9 @@ PLAN_MEMORY_TOKENS = 400
 """How far back (tokens) "the plan" looks for the plan it names."""
 ANTECEDENT_SENTENCES = 4
 """How many sentences back a pronoun's antecedent may stand."""
-CONTROL_EDGES = frozenset({"xcomp", "acomp", "advcl", "conj", "pcomp", "prep", "pobj", "ccomp", "oprd", "acl"})
+CONTROL_EDGES = frozenset(
+    {"xcomp", "acomp", "advcl", "conj", "pcomp", "prep", "pobj", "ccomp", "oprd", "acl"}
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,10 @@ def noun_phrase(tok: Token) -> Span:
     left = tok.left_edge.i
     right = tok.i
     for child in tok.rights:
-        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "advcl", "appos", "prep") or child.pos_ == "VERB":
+        if (
+            child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "advcl", "appos", "prep")
+            or child.pos_ == "VERB"
+        ):
             break
         right = child.right_edge.i
     for child in tok.lefts:
@@ -98,7 +103,7 @@ class HolderResolver:
 
     # -- phrases -----------------------------------------------------------
 
-    def actors_of(self, tok: Token, speaker: Actor | None = None) -> list[Actor] | None:  # noqa: C901
+    def actors_of(self, tok: Token, speaker: Actor | None = None) -> list[Actor] | None:
         """The actors a holder token names (with coordinated and companion ones).
 
         Returns None when the token is not a holder at all (a vague source),
@@ -154,7 +159,9 @@ class HolderResolver:
             if actor.type != "state":
                 continue
             before = [
-                s for s, e in actor.mentions if s < tok.idx and tok.idx - s < PAIR_WINDOW and self._standalone(s, e)
+                s
+                for s, e in actor.mentions
+                if s < tok.idx and tok.idx - s < PAIR_WINDOW and self._standalone(s, e)
             ]
             if before:
                 seen.append((max(before), actor))
@@ -287,12 +294,20 @@ class HolderResolver:
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
                 for pobj in child.children:  # the owner, not the content: "the idea of a ceasefire in X"
                     if pobj.dep_ == "pobj":
-                        add([pobj, *pobj.conjuncts, *(c for c in pobj.children if c.dep_ in ("compound", "amod"))])
+                        add(
+                            [
+                                pobj,
+                                *pobj.conjuncts,
+                                *(c for c in pobj.children if c.dep_ in ("compound", "amod")),
+                            ]
+                        )
             if child.dep_ == "relcl" and child.lemma_.lower() in self.lex.drafting_verbs:
                 for subj in child.children:  # "the plan, which the Trump administration put to Kyiv"
                     if subj.dep_ == "nsubj" and subj.lower_ not in RELATIVE_PRONOUNS:
                         out.extend(a for a in self.actors_of(subj) or [] if a not in out)
-            if child.dep_ in ("acl", "xcomp", "relcl") and child.tag_ == "VBN":  # "the plan put forward in X talks"
+            if (
+                child.dep_ in ("acl", "xcomp", "relcl") and child.tag_ == "VBN"
+            ):  # "the plan put forward in X talks"
                 for g in child.children:
                     if g.dep_ in ("agent", "prep") and g.lower_ in ("by", "in", "at", "from"):
                         add([x for x in g.subtree if x.dep_ in ("pobj", "conj", "compound", "amod")])
@@ -307,15 +322,20 @@ class HolderResolver:
 
 
 def _according_conjuncts(verb: Token) -> list[Token]:
-    """ "According to X, A and B were ...": the parser often makes A and B conjuncts of X."""
+    """ "According to X, A and B were ...", "As confirmed by X, A and B plan ...": the parser often
+    makes A and B conjuncts of the source X; the ones after the comma are the subject."""
     for child in verb.children:
-        if child.lower_ != "according":
+        source = (
+            child.lower_ == "according"
+            or child.dep_ == "advcl"
+            and any(m.lower_ == "as" for m in child.children if m.dep_ == "mark")
+        )
+        if not source:
             continue
         for grand in child.subtree:
             if grand.dep_ == "pobj":
                 comma = [t for t in grand.doc[grand.i : verb.i] if t.text == ","]
-                after = [c for c in grand.conjuncts if comma and c.i > comma[0].i]
-                return after[:1] + [c for c in after[1:]] if after else []
+                return [c for c in grand.conjuncts if comma and c.i > comma[0].i]
     return []
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Any, cast
 
+import yaml
 from spacy.tokens import Span, Token
 
-from peacewire.extract.lexicon import load_data_yaml
 from peacewire.records import Issue
 
 ISSUES: tuple[Issue, ...] = (
@@ -52,6 +53,7 @@ class CuePattern:
     bare: bool = False
     partner: bool = False
     aimless: bool = False
+    nominal: bool = False
     text: str = ""
 
 
@@ -116,6 +118,7 @@ class PositionLexicon:
     not_negation: tuple[str, ...]
     contrast: frozenset[str]
     hedge_words: frozenset[str]
+    hedge_clause_words: frozenset[str]
     hedge_phrases: tuple[str, ...]
     temporary_words: tuple[str, ...]
     temporary_patterns: tuple[str, ...]
@@ -161,7 +164,7 @@ def parse_cue(issue: Issue, polarity: int, entry: object, where: str) -> CuePatt
         if not alts:
             raise IssueLexiconError(f"issues.yaml: {where}: empty word in cue {entry!r}")
         words.append(alts)
-    unknown = set(flags) - {"cue", "direct", "bare", "partner", "aimless"}
+    unknown = set(flags) - {"cue", "direct", "bare", "partner", "aimless", "nominal"}
     if unknown:
         raise IssueLexiconError(f"issues.yaml: {where}: unknown flags {sorted(unknown)} in {entry!r}")
     return CuePattern(
@@ -172,6 +175,7 @@ def parse_cue(issue: Issue, polarity: int, entry: object, where: str) -> CuePatt
         bare=bool(flags.get("bare", False)),
         partner=bool(flags.get("partner", False)),
         aimless=bool(flags.get("aimless", False)),
+        nominal=bool(flags.get("nominal", False)),
         text=entry,
     )
 
@@ -234,6 +238,7 @@ def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
         not_negation=_strings(neg, "not_negation", "negation"),
         contrast=frozenset(_strings(neg, "contrast", "negation")),
         hedge_words=frozenset(_strings(hedges, "words", "hedges")),
+        hedge_clause_words=frozenset(_strings(hedges, "clause_words", "hedges")),
         hedge_phrases=_strings(hedges, "phrases", "hedges"),
         temporary_words=_strings(temporary, "words", "temporary"),
         temporary_patterns=_strings(temporary, "patterns", "temporary"),
@@ -252,13 +257,40 @@ def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
     )
 
 
-@lru_cache(maxsize=1)
-def position_lexicon() -> PositionLexicon:
-    """The lexicon of data/issues.yaml, loaded once per process."""
-    raw = load_data_yaml("issues.yaml")
+class _StrictLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice in one mapping (the later would win silently)."""
+
+
+def _strict_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise IssueLexiconError(f"issues.yaml: line {key_node.start_mark.line + 1}: `{key}` given twice")
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _strict_mapping)
+
+
+def parse_lexicon(text: str) -> PositionLexicon:
+    """Parse the text of an issues.yaml; raise IssueLexiconError naming what is wrong."""
+    try:
+        raw = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as e:
+        raise IssueLexiconError(f"issues.yaml: not valid YAML: {e}") from e
     if not isinstance(raw, dict):
         raise IssueLexiconError("issues.yaml: the top level must be a mapping")
     return build_lexicon(raw)
+
+
+@lru_cache(maxsize=1)
+def position_lexicon() -> PositionLexicon:
+    """The lexicon of data/issues.yaml, loaded once per process."""
+    return parse_lexicon(
+        resources.files("peacewire.data").joinpath("issues.yaml").read_text(encoding="utf-8")
+    )
 
 
 # -- matching ------------------------------------------------------------------
@@ -329,7 +361,11 @@ def find_cues(sent: Span, lex: PositionLexicon | None = None) -> list[CueMatch]:
             continue
         if m.pattern.partner and not _has_partner(m.anchor):
             continue
-        if m.pattern.aimless and any(c.dep_ == "prep" and c.lower_ == "for" for t in m.tokens for c in t.children):
+        if m.pattern.nominal and m.anchor.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if m.pattern.aimless and any(
+            c.dep_ == "prep" and c.lower_ == "for" for t in m.tokens for c in t.children
+        ):
             continue
         kept.append(m)
         taken |= set(range(m.start, m.end))

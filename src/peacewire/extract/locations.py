@@ -13,7 +13,7 @@ office or a body rather than where something happened ("Kyiv Mayor",
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -23,8 +23,10 @@ from spacy.tokens import Span, Token
 from peacewire.extract.gazetteer import Gazetteer, key
 from peacewire.extract.lexicon import load_data_yaml
 
-Level = Literal["district", "city", "region"]
-LEVEL_RANK: Mapping[str, int] = {"district": 0, "city": 1, "region": 2}
+Level = Literal["district", "city", "site", "region"]
+LEVEL_RANK: Mapping[str, int] = {"district": 0, "city": 1, "site": 2, "region": 3}
+"""A "site" is a named piece of infrastructure with no city named ("the Crimean bridge"): more
+specific than a region, less than a city."""
 
 REGION_WORDS: frozenset[str] = frozenset({"region", "regions", "oblast", "province", "krai", "republic"})
 DISTRICT_WORDS: frozenset[str] = frozenset(
@@ -178,6 +180,7 @@ PLACE_PARTS: frozenset[str] = frozenset(
         "area",
     }
 )
+# "west of X" situates another place; "the outskirts of X" are still X.
 DIRECTIONS: frozenset[str] = frozenset(
     {
         "north",
@@ -192,7 +195,6 @@ DIRECTIONS: frozenset[str] = frozenset(
         "north-west",
         "south-east",
         "south-west",
-        "outskirts",
     }
 )
 DEMOTING_PREPS: frozenset[str] = frozenset({"between", "from", "toward", "towards"})
@@ -394,17 +396,69 @@ def _the_city(sent: Span, i: int) -> bool:
     return not (i + 1 < len(doc) and doc[i + 1].lower_ == "of")
 
 
+def _site_name_end(sent: Span, i: int, site_nouns: frozenset[str], gaz: Gazetteer) -> int | None:
+    """End of a named site starting at `i` ("the Crimean bridge", "the Antonivskyi Bridge"): names
+    that are no known place, no state and no person, then a site noun."""
+    doc = sent.doc
+    j = i
+    while j < sent.end and _is_name_token(doc[j]) and doc[j].lower_ not in site_nouns:
+        if doc[j].ent_type_ == "PERSON" or doc[j].pos_ not in ("PROPN", "ADJ"):
+            return None
+        j += 1
+    if j == i or j >= sent.end or j - i > 3:
+        return None
+    noun = doc[j]
+    if noun.lemma_.lower() not in site_nouns or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    name = doc[i:j].text
+    if any(t.text in FEATURE_WORDS for t in doc[i:j]):
+        return None  # "a Black Sea port": another feature's name
+    if gaz.state_by_demonym(name) is not None or gaz.country_code(name) is not None:
+        return None  # "the Russian airfield": a country's, not a named place
+    if gaz.lookup(name) is not None:
+        return None  # "a NATO base": an actor's
+    return j + 1
+
+
+def site_places(sent: Span, places: Sequence[PlaceMention], site_nouns: frozenset[str]) -> dict[str, str]:
+    """The sites the sentence places, by noun: "the Crimean bridge" -> bridge: "Crimean bridge";
+    "the dam at Nova Kakhovka" -> dam: "Nova Kakhovka".  A later "the bridge" refers to them."""
+    doc = sent.doc
+    out: dict[str, str] = {}
+    usable = [p for p in places if p.level != "district" and not p.origin]
+    for p in usable:
+        if p.level == "site":
+            out[doc[p.end - 1].lemma_.lower()] = p.name
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma not in site_nouns or lemma in out or tok.pos_ != "NOUN":
+            continue
+        covered: set[int] = set()
+        for c in tok.children:
+            if c.dep_ in ("compound", "poss", "nmod") and c.i < tok.i:
+                covered.update(t.i for t in c.subtree)
+            elif c.dep_ == "prep" and c.lower_ in ("at", "in", "near", "of", "outside"):
+                covered.update(t.i for t in c.subtree)
+        found = [p for p in usable if p.start in covered]
+        if found:
+            out[lemma] = min(found, key=lambda p: (p.rank(), p.start)).name
+    return out
+
+
 def find_places(
     sent: Span,
     gaz: Gazetteer,
     capitals: Mapping[str, str],
     default_capital: str | None = None,
     recent_city: str | None = None,
+    site_nouns: frozenset[str] = frozenset(),
+    recent_sites: Mapping[str, str] | None = None,
 ) -> list[PlaceMention]:
     """Every place below country level named in the sentence, in text order.
 
     "the Ukrainian capital" is that state's capital ("the capital": `default_capital`);
-    "the city" is `recent_city`, the city the article named last.
+    "the city" is `recent_city`, the city the article named last; "the bridge" is the site
+    `recent_sites` gives for "bridge" (see `site_places`).
     """
     doc = sent.doc
     index = place_index()
@@ -412,6 +466,21 @@ def find_places(
     i = sent.start
     while i < sent.end:
         tok = doc[i]
+        if (
+            recent_sites
+            and i > sent.start
+            and doc[i - 1].lower_ == "the"
+            and tok.pos_ == "NOUN"
+            and tok.lemma_.lower() in recent_sites
+            and not (i + 1 < sent.end and doc[i + 1].lower_ == "of")
+        ):
+            out.append(
+                PlaceMention(
+                    i - 1, i + 1, recent_sites[tok.lemma_.lower()], "site", True, _demoted(sent, i - 1)
+                )
+            )
+            i += 1
+            continue
         cap = _capital(sent, i, gaz, capitals, default_capital)
         if cap is not None:
             city, start = cap
@@ -444,6 +513,23 @@ def find_places(
         known = found is not None
         prev = doc[i - 1].lower_ if i > sent.start else ""
         prev2 = doc[i - 2].lower_ if i - 1 > sent.start else ""
+        site_end = None if known or not site_nouns else _site_name_end(sent, i, site_nouns, gaz)
+        if site_end is not None:
+            noun = doc[site_end - 1]
+            name = f"{doc[i : site_end - 1].text} {noun.text if noun.text[:1].isupper() else noun.lower_}"
+            out.append(
+                PlaceMention(
+                    start=i,
+                    end=site_end,
+                    name=name,
+                    level="site",
+                    known=True,
+                    demoted=_demoted(sent, i),
+                    origin=_origin(sent, i),
+                )
+            )
+            i = site_end
+            continue
         if not known:
             if tok.pos_ != "PROPN":
                 i += 1

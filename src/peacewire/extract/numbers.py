@@ -32,6 +32,12 @@ DIGITS_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 SUFFIXED_RE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mln|bn)$", re.I)
 RANGE_RE = re.compile(r"^(\d[\d,]*)[-–](\d[\d,]*)$")
 PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "per", "pct"})
+ORDINAL_WORDS: frozenset[str] = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+    fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth
+    fiftieth hundredth thousandth millionth last""".split()
+)
+"""spaCy reads "first" as like a number; an ordinal is never a count ("the first four of")."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,7 @@ def parse_words(words: Sequence[str], cues: NumberCues | None = None) -> float |
 
 def _is_number_token(tok: Token, cues: NumberCues) -> bool:
     low = tok.lower_
-    if ORDINAL_RE.match(low):
+    if ORDINAL_RE.match(low) or low in ORDINAL_WORDS:
         return False
     if SUFFIXED_RE.match(low) or RANGE_RE.match(low) or low in cues.vague:
         return True

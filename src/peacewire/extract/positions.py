@@ -18,9 +18,17 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from peacewire.extract.actors import ActorTable
-from peacewire.extract.attribution import holders, own_side, speakers, subject_tokens
-from peacewire.extract.conditions import conditions, hedged, partial, past_strength, temporary
-from peacewire.extract.holders import HolderResolver
+from peacewire.extract.attribution import holders, own_side, speakers
+from peacewire.extract.conditions import (
+    conditions,
+    hedged,
+    partial,
+    past_strength,
+    reversed_stance,
+    temporary,
+    vague,
+)
+from peacewire.extract.holders import HolderResolver, subject_tokens
 from peacewire.extract.issues import CueMatch, PositionLexicon, find_cues, position_lexicon
 from peacewire.extract.plans import PlanMemory, provision_plans
 from peacewire.extract.stance import Reading, modifier_frames, read_stance
@@ -102,7 +110,7 @@ STRENGTH_DRAFTER = 2
 def _evidence(
     reading: Reading, resolver: HolderResolver, lex: PositionLexicon, provision_of: list[Actor]
 ) -> list[Evidence]:
-    if not _aid_to_recipient(reading, resolver, lex):
+    if vague(reading, lex) or not _aid_to_recipient(reading, resolver, lex):
         return []
     sent = reading.cue.anchor.sent
     span = (sent.start_char, sent.end_char)
@@ -115,17 +123,26 @@ def _evidence(
         quals.add("partial")
     stance: Stance = "support" if reading.polarity > 0 else "oppose"
     if provision_of:  # a sentence listing a plan's provisions: the drafters' positions
-        return [Evidence(a, reading.cue.issue, stance, span, STRENGTH_DRAFTER, qualifiers=set(quals)) for a in provision_of]
+        return [
+            Evidence(a, reading.cue.issue, stance, span, STRENGTH_DRAFTER, qualifiers=set(quals))
+            for a in provision_of
+        ]
     voices = speakers(reading, resolver)
     if voices is None:
         return []
     past = past_strength(reading, lex)
     conds = conditions(reading, lex)
+    reversal = reversed_stance(reading, lex)
+    earlier: Stance = "oppose" if stance == "support" else "support"
     out: list[Evidence] = []
     for speaker in voices:
         for holder, frame in holders(reading, resolver, speaker):
             strength = STRENGTH.get(frame.kind if frame else "", 0)
-            out.append(Evidence(holder, reading.cue.issue, stance, span, strength, list(conds), set(quals), past))
+            out.append(
+                Evidence(holder, reading.cue.issue, stance, span, strength, list(conds), set(quals), past)
+            )
+            if reversal:
+                out.append(Evidence(holder, reading.cue.issue, earlier, span, strength, past=2))
         out.extend(_modifier_evidence(reading, resolver, speaker, span, quals))
         out.extend(_dropped_evidence(reading, resolver, speaker, span))
     out.extend(_drafter_evidence(reading, resolver, span, quals))
@@ -141,7 +158,15 @@ def _drafter_evidence(
         for actor in resolver.drafters(noun):
             stance: Stance = "support" if pol > 0 else "oppose"
             out.append(
-                Evidence(actor, reading.cue.issue, stance, span, STRENGTH_DRAFTER, qualifiers=quals - {"hedged"}, drafted=True)
+                Evidence(
+                    actor,
+                    reading.cue.issue,
+                    stance,
+                    span,
+                    STRENGTH_DRAFTER,
+                    qualifiers=quals - {"hedged"},
+                    drafted=True,
+                )
             )
     return out
 

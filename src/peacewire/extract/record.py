@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from peacewire.extract.actors import ActorTable, build_actor_table
 from peacewire.extract.events import extract_events
 from peacewire.extract.gazetteer import Gazetteer
+from peacewire.extract.positions import extract_positions
 from peacewire.extract.quotes import QuoteCandidate, find_quotes
 from peacewire.extract.speakers import SpeakerResolver, noun_phrase
 from peacewire.extract.venues import find_venue
@@ -86,8 +87,9 @@ def extract_quotes(doc: Doc, table: ActorTable, article: Article) -> list[Quote]
 def build_record(article: Article, doc: Doc, resources: Resources) -> ExtractionRecord:
     table = build_actor_table(doc, resources.gazetteer, published=article.published)
     quotes = extract_quotes(doc, table, article)
+    positions = extract_positions(doc, table, quotes, article)
     events = extract_events(doc, table, article)
-    record = ExtractionRecord(article=article, quotes=quotes, events=events)
+    record = ExtractionRecord(article=article, quotes=quotes, positions=positions, events=events)
     record.actors = participants(table.actors, record)
     return record
 

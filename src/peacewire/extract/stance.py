@@ -6,8 +6,8 @@ the polarity of every stance word it passes ("refuse" reverses, "want"
 keeps, a `neg` child reverses), records those stance words as frames (their
 subject or owner is a candidate holder), and stops at a pure reporting verb
 ("said"), whose subject is the speaker of the content.  Which actor finally
-holds the position is decided in `positions.py`; this module only reads the
-parse.  The polarity rules follow ANNOTATION.md: a hedged stance is still
+holds the position is decided in `attribution.py`; this module only reads
+the parse.  The polarity rules follow ANNOTATION.md: a hedged stance is still
 support, a refusal is oppose, a stance on a cue of the opposite outcome
 ("regain the land") reverses.
 """
@@ -22,8 +22,9 @@ from spacy.tokens import Token
 from peacewire.extract.issues import CueMatch, PositionLexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-CLAUSE_EDGES = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "pcomp", "acl", "relcl"})
-ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "amid", "despite", "following", "until", "at"})
+ADJUNCT_PREPS = frozenset(
+    {"after", "before", "during", "since", "amid", "despite", "following", "until", "at"}
+)
 """Prepositions whose object is a circumstance of the clause, not what a stance is about."""
 ROLE_PREPS = frozenset({"as"})
 """Prepositions that give the role of what is done ("as a compromise to end the war")."""
@@ -37,7 +38,9 @@ CIRCUMSTANCE_PHRASES = ("part of", "result of", "absence of", "wake of", "afterm
 """Complex prepositions whose object is a circumstance: a cue inside states no stance."""
 TOTALITY = frozenset({"completely", "entirely", "fully", "wholly", "totally"})
 OBLIGATION_HEADS = frozenset({"have", "force", "compel", "oblige", "pressure", "press"})
-VIEW_VERBS = frozenset({"view", "see", "consider", "regard", "qualify", "treat", "deem", "perceive", "classify"})
+VIEW_VERBS = frozenset(
+    {"view", "see", "consider", "regard", "qualify", "treat", "deem", "perceive", "classify"}
+)
 TIME_PREFIXES = frozenset({"post", "pre"})
 """A cue prefixed so ("post-ceasefire") names a time, not a stance."""
 VAGUE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
@@ -48,12 +51,14 @@ COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "represent", "c
 EPISTEMIC_MODALS = frozenset({"may", "might", "could", "should", "must", "ought", "can"})
 FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
-def first_person(tok: Token) -> bool:
-    """I / we / our ... (not "US", the country)."""
-    return tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.text != "US"
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+def first_person(tok: Token) -> bool:
+    """I / we / our ... (not "US", the country)."""
+    return tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.text != "US"
 
 
 @dataclass
@@ -63,7 +68,8 @@ class Frame:
     token: Token
     polarity: int
     kind: str
-    """"verb", "adjective", "noun", "evaluation", "action" or "imperative"."""
+    """"verb", "adjective", "noun", "evaluation", "action", "imperative", or "event" (a passive
+    outcome: "the talks were postponed" sets the polarity but names no holder)."""
     cumulative: int = 1
     """The stance on the cue at this word (every polarity below it applied)."""
     judge: Token | None = None
@@ -98,10 +104,6 @@ class Reading:
     def stance(self) -> str:
         return "support" if self.polarity > 0 else "oppose"
 
-    @property
-    def top(self) -> Frame | None:
-        return self.frames[-1] if self.frames else None
-
 
 def _phrasal(tok: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
     """Whether `tok` heads one of the multi-word predicates ("call for", "rule out")."""
@@ -114,7 +116,7 @@ def _phrasal(tok: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
         near = {t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]}
         if all(w in kids for w in words[1:]) and (len(words) > 2 or words[1] in near):
             return True
-        # "call on X to ...", "open to": the second word may follow directly
+        # "open to talks": the preposition may follow the word without being its child
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if len(words) == 2 and nxt is not None and nxt.lower_ == words[1]:
             return True
@@ -167,15 +169,12 @@ def _not_negation(tok: Token, lex: PositionLexicon) -> bool:
 
 
 def negated(tok: Token, lex: PositionLexicon) -> bool:
-    """Whether `tok` carries a negation: a `neg` child, "never", "no longer", "no" determiner."""
+    """Whether `tok` carries a negation: a `neg` child, "never", "no longer", a "no" determiner
+    (not "nothing but", "not only": see `negation.not_negation`)."""
     for child in tok.children:
-        low = child.lower_
-        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "neg") and low in lex.negation_words):
-            if _not_negation(child, lex):
-                continue
-            if low == "no" and child.i + 1 < len(tok.doc) and tok.doc[child.i + 1].lower_ == "longer":
+        if child.dep_ == "neg" or child.dep_ in ("advmod", "det") and child.lower_ in lex.negation_words:
+            if not _not_negation(child, lex):
                 return True
-            return True
     return False
 
 
@@ -186,10 +185,15 @@ def _contrast_between(conj: Token, head: Token, lex: PositionLexicon) -> bool:
 
 
 def existential(tok: Token) -> bool:
-    """ "there have been no negotiations": a cue stated as (not) existing is a fact, not a stance."""
-    head = tok.head
-    if tok.dep_ in ("attr", "nsubj", "dobj") and head.lemma_ == "be":
-        return any(c.dep_ == "expl" for c in head.children)
+    """ "there have been no negotiations", "there is nothing to talk about": stated as (not)
+    existing, the cue is a fact, not a stance (unless a stance word governs the clause)."""
+    for _ in range(4):
+        head = tok.head
+        if tok.dep_ in ("attr", "nsubj", "dobj") and head.lemma_ == "be":
+            return any(c.dep_ == "expl" for c in head.children)
+        if tok.dep_ not in ("acl", "relcl", "xcomp", "prep", "pobj", "pcomp") or head.i == tok.i:
+            return False
+        tok = head
     return False
 
 
@@ -257,6 +261,171 @@ def _subject_evaluation(head: Token, child: Token, lex: PositionLexicon) -> tupl
     return 0, None
 
 
+class _Drop(Exception):
+    """The cue states no stance (a question, a circumstance, a vague source)."""
+
+
+class _Stop(Exception):
+    """The climb ends here: the clause above belongs to someone else."""
+
+
+class _Climb:
+    """The state of one climb from a cue to the sentence root.
+
+    `pol` is the stance on the cue so far; `locked` freezes it once the cue
+    sits in a purpose, role or condition phrase (what is above is said of
+    something else); `subject_only` keeps climbing only to find who holds it;
+    `escape_negation` lets a "but rather" conjunct escape one negation.
+    """
+
+    def __init__(self, match: CueMatch, lex: PositionLexicon, bound: tuple[int, int] | None) -> None:
+        self.match = match
+        self.lex = lex
+        self.bound = bound
+        anchor = match.anchor
+        self.reading = Reading(cue=match, polarity=match.polarity, path=[anchor])
+        self.pol = -match.polarity if negated(anchor, lex) else match.polarity
+        self.escape_negation = _totality(anchor)
+        self.reading.partial = self.escape_negation
+        self.locked = False
+        self.subject_only = False
+        if any(first_person(t) for t in match.tokens):
+            self.reading.marker = True  # "Crimea is ours": the words are the speaker's claim
+        if _action(anchor, match, lex):
+            self.reading.frames.append(Frame(anchor, 1, "action", self.pol))
+        if anchor.pos_ in ("VERB", "AUX") and _modals(anchor):
+            self.reading.marker = True
+
+    def run(self) -> Token:
+        """Climb to the root or a boundary; return the last token reached."""
+        tok = self.match.anchor
+        while tok.head.i != tok.i:
+            head = tok.head
+            try:
+                self._boundary(tok, head)
+                self._preposition(tok, head)
+            except _Stop:
+                break
+            self.reading.path.append(head)
+            if tok.dep_ == "conj":
+                if _contrast_between(tok, head, self.lex):
+                    self.escape_negation = True
+            elif self.subject_only:
+                if _is_reporter(head, tok.dep_, self.lex):
+                    self.reading.reporter = head
+                    break
+            elif self._predicate(tok, head):
+                break
+            tok = head
+        return tok
+
+    def _boundary(self, tok: Token, head: Token) -> None:
+        """Quotation edges, relative clauses, questions and adverbial clauses."""
+        edge = tok.dep_
+        if self.bound is not None and not self.bound[0] <= head.idx < self.bound[1]:
+            if _is_reporter(head, edge, self.lex):
+                self.reading.reporter = head
+            raise _Stop
+        if edge == "relcl":
+            if head.lemma_.lower() in self.lex.plan_nouns and head.pos_ == "NOUN":
+                self.reading.provision_of = head
+            raise _Stop  # the relative clause's antecedent belongs to another clause
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        if marks & QUESTION_MARKS:
+            raise _Drop  # "whether Moscow will accept a deal": asked, not asserted
+        if edge == "advcl":
+            if marks & ADJUNCT_MARKS:
+                self.reading.detached = True
+                raise _Stop
+            if (not marks or marks & PURPOSE_MARKS) and _infinitive(tok):
+                self.locked = True  # a purpose: "give up land to achieve peace" wants peace
+
+    def _preposition(self, tok: Token, head: Token) -> None:
+        """What the preposition the cue hangs from does to the stance."""
+        if tok.dep_ not in ("pobj", "pcomp") or not (head.dep_ == "prep" or head.pos_ == "ADP"):
+            return
+        phrase = _prep_phrase(head)
+        word = head.lower_
+        frames = self.reading.frames
+        if phrase.endswith(CIRCUMSTANCE_PHRASES):
+            raise _Drop  # "as part of any peace deal": a circumstance of the stance
+        if phrase.endswith(("instead of", "rather than", "place of")):
+            self.pol, self.locked = -self.pol, True
+        elif phrase.endswith(("favour of", "favor of")) or word in ROLE_PREPS:
+            self.locked = True
+        elif phrase.endswith(("exchange for", "return for", "condition of")) or word in CONDITION_PREPS:
+            self.locked = True
+            self.reading.condition_lock = True
+        elif word == "for" and any(c.dep_ == "acl" and _infinitive(c) for c in tok.children):
+            self.locked = True  # "for any agreement to succeed": a purpose
+        elif word == "against" and not self.locked:
+            self.pol = -self.pol
+        elif word in ("in", "at") and head.head.tag_ == "VBN" and not frames:
+            raise _Drop  # "a plan put forward in US-Ukraine talks": where, not what
+        elif word in ADJUNCT_PREPS and not frames and not _frame_preposition(head, self.lex):
+            raise _Drop  # "after a ceasefire": a time, not what the stance is about
+        elif word in ADJUNCT_PREPS and frames:
+            self.subject_only = True
+
+    def _predicate(self, tok: Token, head: Token) -> bool:
+        """Apply `head` as a stance word; True when it is the reporting verb (the climb ends)."""
+        edge = tok.dep_
+        reading = self.reading
+        if _is_reporter(head, edge, self.lex):
+            reading.reporter = head
+            return True
+        p, kind, judge = self._polarity(tok, head)
+        if p:
+            last = reading.frames[-1] if reading.frames else None
+            if (
+                _dropping(head, self.lex)
+                and not self.locked
+                and last is not None
+                and last.kind == "noun"
+                and last.token.head.i == head.i
+            ):
+                reading.dropped = last  # "dropped his push for ...": the push is a past stance
+            if not self.locked:
+                self.pol *= p
+            reading.frames.append(Frame(head, p, kind, judge=judge))
+        elif _action(head, self.match, self.lex):
+            reading.frames.append(Frame(head, 1, "action"))
+        if head.pos_ in ("VERB", "AUX", "ADJ") and negated(head, self.lex) and not self.locked:
+            if self.escape_negation:
+                self.escape_negation = False
+            else:
+                self.pol = -self.pol
+        if reading.frames and reading.frames[-1].token.i == head.i:
+            reading.frames[-1].cumulative = self.pol
+        if head.pos_ in ("VERB", "AUX") and _modals(head):
+            reading.marker = True
+        if any(c.lower_ in VAGUE_ADVERBS for c in head.children):
+            raise _Drop
+        return False
+
+    def _polarity(self, tok: Token, head: Token) -> tuple[int, str, Token | None]:
+        """The polarity `head` applies to the clause we climbed out of, its kind, and its judging word."""
+        edge = tok.dep_
+        lex = self.lex
+        p, kind = predicate_polarity(head, lex)
+        if p:
+            if edge == "nsubjpass":
+                kind = "event"  # "the talks were derailed": an outcome, not its subject's stance
+            return p, kind, None
+        if head.lemma_ == "be" and edge in ("advcl", "xcomp") and _infinitive(tok):
+            p, kind = _adjective_complement(head, lex)
+            if p:
+                return p, kind, None
+        judge: Token | None = None
+        if edge in ("nsubj", "nsubjpass", "csubj"):
+            p, judge = evaluation(head, lex)
+        if not p and edge == "nsubjpass" and head.lemma_.lower() in VIEW_VERBS:
+            p, judge = _viewed_as(head, lex)
+        if not p:
+            p, judge = _subject_evaluation(head, tok, lex)
+        return (p, "evaluation", judge) if p else (0, "", None)
+
+
 def read_stance(
     match: CueMatch, lex: PositionLexicon, bounds: Sequence[tuple[int, int]] = ()
 ) -> Reading | None:
@@ -267,135 +436,26 @@ def read_stance(
     quotation are the reporter's, not the speaker's).
     """
     anchor = match.anchor
-    bound = next(((s, e) for s, e in bounds if s <= anchor.idx < e), None)
-    stated_fact = existential(anchor)
     first = match.tokens[0]
     if first.i >= 2 and first.nbor(-1).text == "-" and first.nbor(-2).lower_ in TIME_PREFIXES:
         return None
-    reading = Reading(cue=match, polarity=match.polarity, path=[anchor])
-    if any(first_person(t) for t in match.tokens):
-        reading.marker = True  # "Crimea is ours": the words are the speaker's claim
     if match.pattern.direct and not _direct_argument(anchor, lex):
         return None
-    pol = match.polarity
-    if negated(anchor, lex):
-        pol = -pol
-    if _action(anchor, match, lex):
-        reading.frames.append(Frame(anchor, 1, "action", pol))
-    if anchor.pos_ in ("VERB", "AUX") and _modals(anchor):
-        reading.marker = True
-    escape_negation = _totality(anchor)
-    reading.partial = escape_negation
-    locked = False
-    subject_only = False
-    tok = anchor
-    for _ in range(40):
-        head = tok.head
-        if head.i == tok.i:
-            break
-        edge = tok.dep_
-        if bound is not None and not bound[0] <= head.idx < bound[1]:
-            if _is_reporter(head, edge, lex):
-                reading.reporter = head
-            break
-        if edge == "relcl":
-            if head.lemma_.lower() in lex.plan_nouns and head.pos_ == "NOUN":
-                reading.provision_of = head
-            break  # the relative clause's antecedent belongs to another clause
-        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-        if marks & QUESTION_MARKS:
-            return None  # "whether Moscow will accept a deal": asked, not asserted
-        if edge == "advcl":
-            if marks & ADJUNCT_MARKS:
-                reading.detached = True
-                break
-            if (not marks or marks & PURPOSE_MARKS) and _infinitive(tok):
-                locked = True  # a purpose: "give up land to achieve peace" wants peace
-        if edge in ("pobj", "pcomp") and head.dep_ == "prep" or edge in ("pobj", "pcomp") and head.pos_ == "ADP":
-            phrase = _prep_phrase(head)
-            if phrase.endswith(CIRCUMSTANCE_PHRASES):
-                return None  # "as part of any peace deal": a circumstance of the stance
-            if phrase.endswith(("instead of", "rather than", "place of")):
-                pol = -pol
-                locked = True
-            elif phrase.endswith(("favour of", "favor of")):
-                locked = True
-            elif phrase.endswith(("exchange for", "return for", "condition of")) or head.lower_ in CONDITION_PREPS:
-                locked = True
-                reading.condition_lock = True
-            elif head.lower_ in ROLE_PREPS:
-                locked = True
-            elif head.lower_ == "for" and any(c.dep_ == "acl" and _infinitive(c) for c in tok.children):
-                locked = True  # "for any agreement to succeed": a purpose
-            elif head.lower_ == "against" and not locked:
-                pol = -pol
-            elif head.lower_ in ("in", "at") and head.head.tag_ == "VBN" and not reading.frames:
-                return None  # "a plan put forward in US-Ukraine talks": where, not what
-            elif head.lower_ in ADJUNCT_PREPS and not reading.frames:
-                if not _frame_preposition(head, lex):
-                    return None
-            elif head.lower_ in ADJUNCT_PREPS and reading.frames:
-                subject_only = True
-        reading.path.append(head)
-        if edge == "conj":
-            if _contrast_between(tok, head, lex):
-                escape_negation = True
-            tok = head
-            continue
-        if not subject_only:
-            p, kind = predicate_polarity(head, lex)
-            if p and edge == "nsubjpass":
-                kind = "event"  # "the talks were derailed": an outcome, not its subject's stance
-            if not p and head.lemma_ == "be" and edge in ("advcl", "xcomp") and _infinitive(tok):
-                p, kind = _adjective_complement(head, lex)
-            judge: Token | None = None
-            if not p and edge in ("nsubj", "nsubjpass", "csubj"):
-                p, judge = evaluation(head, lex)
-                kind = "evaluation" if p else ""
-            if not p and edge == "nsubjpass" and head.lemma_.lower() in VIEW_VERBS:
-                p, judge = _viewed_as(head, lex)
-                kind = "evaluation" if p else ""
-            if not p:
-                p, judge = _subject_evaluation(head, tok, lex)
-                kind = "evaluation" if p else ""
-            reporting = _is_reporter(head, edge, lex)
-            if reporting:
-                reading.reporter = head
-                reading.polarity = pol
-                return reading
-            if p:
-                dropping = _dropping(head, lex)
-                last = reading.frames[-1] if reading.frames else None
-                if dropping and not locked and last is not None and last.kind == "noun" and last.token.head.i == head.i:
-                    reading.dropped = last
-                if not locked:
-                    pol *= p
-                reading.frames.append(Frame(head, p, kind, judge=judge))
-            elif _action(head, match, lex):
-                reading.frames.append(Frame(head, 1, "action"))
-            if head.pos_ in ("VERB", "AUX", "ADJ") and negated(head, lex) and not locked:
-                if escape_negation:
-                    escape_negation = False
-                else:
-                    pol = -pol
-            if reading.frames and reading.frames[-1].token.i == head.i:
-                reading.frames[-1].cumulative = pol
-            if head.pos_ in ("VERB", "AUX") and _modals(head):
-                reading.marker = True
-            if any(c.lower_ in VAGUE_ADVERBS for c in head.children):
-                return None
-        elif _is_reporter(head, edge, lex):
-            reading.reporter = head
-            break
-        tok = head
-    if not reading.frames:
-        for cand in (anchor, tok):
-            if is_imperative(cand):
-                reading.frames.append(Frame(cand, 1, "imperative", pol))
-                break
-    reading.polarity = pol
-    if stated_fact and not reading.frames:
+    bound = next(((s, e) for s, e in bounds if s <= anchor.idx < e), None)
+    climb = _Climb(match, lex, bound)
+    try:
+        last = climb.run()
+    except _Drop:
         return None
+    reading = climb.reading
+    if not reading.frames:
+        for cand in (anchor, last):
+            if is_imperative(cand):
+                reading.frames.append(Frame(cand, 1, "imperative", climb.pol))
+                break
+    reading.polarity = climb.pol
+    if existential(anchor) and all(f.token.i == anchor.i for f in reading.frames):
+        return None  # "there have been no negotiations": a fact, not a stance
     return reading
 
 
@@ -523,10 +583,6 @@ def _direct_argument(tok: Token, lex: PositionLexicon) -> bool:
         p, _ = predicate_polarity(head.head, lex)
         return bool(p)
     return False
-
-
-def has_subject(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def epistemic(tok: Token) -> bool:

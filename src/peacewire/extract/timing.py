@@ -9,7 +9,7 @@ background to the article's story, not where later details belong.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span
 
@@ -48,6 +48,18 @@ DAY_MONTH_RE = re.compile(
 )
 MONTH_YEAR_RE = re.compile(rf"\b(?:(early|mid|late)[-\s])?({MONTH_RE})\.?(?:\s+((?:19|20)\d\d))?\b", re.I)
 YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+WEEKDAYS: dict[str, int] = {
+    "Monday": 0,
+    "Tuesday": 1,
+    "Wednesday": 2,
+    "Thursday": 3,
+    "Friday": 4,
+    "Saturday": 5,
+    "Sunday": 6,
+}
+WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+""" "on Saturday", "Monday's strikes": the last such day up to publication (news dates the past
+week by weekday)."""
 
 
 def parse_published(published: str | None) -> date | None:
@@ -109,6 +121,9 @@ def dates_in(text: str, pub: date) -> list[date]:
         y = int(m.group(1))
         if y <= pub.year:
             out.append(date(y, 7, 1) if y < pub.year else pub)
+    if not out:
+        for m in WEEKDAY_RE.finditer(text):
+            out.append(pub - timedelta(days=(pub.weekday() - WEEKDAYS[m.group(1)]) % 7))
     return out
 
 

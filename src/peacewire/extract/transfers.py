@@ -1,15 +1,26 @@
 """Arms transfers: weapons supplied by one actor to another.
 
 A transfer is read from a supply verb ("sent", "delivered", "will provide",
-"began supplying X with"), a receiving verb ("Russia received ... from") or a
-supply noun ("a weapons package for Ukraine"), in a sentence that names a
-weapon (a system or a class: aid given only as money is no transfer).  The
-supplier and the recipient must both be named; a supply that is refused,
-denied or only hypothetical ("if partners provide") is none.  The quantity is
-a count of the weapons themselves ("up to 4.8 million artillery shells",
-not the "10,000 containers" they came in); its source is whoever the
-sentence attributes the figure to.  Reports of the same supply (same parties,
-same kind of weapon) are one transfer.
+"has pledged", "began supplying X with"), a receiving verb ("Russia received
+... from"), a supply participle on a weapon ("US-supplied ATACMS", "the
+system promised by Germany") or a supply noun ("a weapons package for
+Ukraine", "Germany's delivery of tanks", "announced a package including ..."),
+with a weapon (a system, a class, or weapons in general: aid given only as
+money is no transfer).  A supply that is refused, denied, asked for or only
+hypothetical ("if partners provide", "could consider supplying") is none.
+
+The supplier is the subject of the supply (a pronoun or "his country" stands
+for the speaker's state); the recipient is whoever the supply goes to ("to
+Kyiv", "for Ukraine's forces", "giving Ukraine ...", "supplying Pyongyang
+with"), else the one who receives or uses the weapons ("would reach
+Ukraine", "which Russia has fired"), else the recipient of the article's
+previous transfer, else the side the supplier is known to arm
+(`data/event_cues.yaml`).  The quantity is a count of the weapons themselves
+("up to 4.8 million artillery shells", not the "10,000 containers" they came
+in); a package that lists several systems each with its own count is one
+transfer per system.  The source is whoever the sentence attributes the
+supply or its figure to.  Reports of the same supply (same parties, same kind
+of weapon) are one transfer.
 """
 
 from __future__ import annotations
@@ -29,9 +40,16 @@ from peacewire.extract.weapons import WeaponMention, find_weapons, weapon_tokens
 from peacewire.records import Count, Event
 
 PRONOUNS: frozenset[str] = frozenset({"it", "they", "he", "she", "we", "i"})
+POSSESSIVE_PRONOUNS: frozenset[str] = frozenset({"its", "their", "his", "her", "our", "my"})
+SELF_NOUNS: frozenset[str] = frozenset({"country", "nation", "government", "state", "administration"})
+"""Heads that, owned by a pronoun ("his country"), stand for the speaker's state."""
 CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
+HYPOTHETICAL_MODALS: frozenset[str] = frozenset({"could", "might", "may", "should"})
 ESTIMATE_VERBS: frozenset[str] = frozenset({"estimate", "calculate", "assess", "count"})
 QUANTITY_BRIDGE_POS: frozenset[str] = frozenset({"ADJ", "PROPN", "NOUN", "NUM", "PUNCT", "CCONJ"})
+CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj"})
+PARTICIPLE_DEPS: frozenset[str] = frozenset({"amod", "acl", "compound"})
+TO_PREPS: frozenset[str] = frozenset({"to", "for"})
 
 
 @dataclass
@@ -48,17 +66,40 @@ class Supply:
     def groups(self) -> set[str]:
         return {w.group for w in self.weapons}
 
+    @property
+    def systems(self) -> set[str]:
+        return {w.system for w in self.weapons if w.system}
 
-def _ancestors_with_subject(verb: Token, depth: int = 4) -> Token | None:
-    """The subject of the verb, or of the verb it depends on ("is expected to start delivering")."""
+
+# -- who supplies ---------------------------------------------------------
+
+
+def _subject_of(verb: Token, depth: int = 4) -> Token | None:
+    """The subject of the verb, or of the verb it depends on ("is expected to start delivering",
+    "issued a declaration pledging ..." -> the one who issued it)."""
     cur = verb
     for _ in range(depth):
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj[0]
-        if cur.dep_ not in ("xcomp", "conj", "acl", "relcl") or cur.head.i == cur.i:
+        if cur.head.i == cur.i:
             return None
-        cur = cur.head
+        if cur.dep_ in ("xcomp", "conj", "relcl"):
+            cur = cur.head
+        elif (
+            cur.dep_ == "acl"
+            and cur.head.dep_ in ("dobj", "obj", "attr")
+            and cur.head.head.pos_
+            in (
+                "VERB",
+                "AUX",
+            )
+        ):
+            cur = cur.head.head  # "The G7 issued a declaration pledging ..."
+        elif cur.dep_ == "acl":
+            cur = cur.head
+        else:
+            return None
     return None
 
 
@@ -75,7 +116,7 @@ def _reporter_subject(verb: Token) -> Token | None:
     """ "Germany said it would provide": the subject of the reporting verb above."""
     cur = verb
     lex = reporting_lexicon()
-    for _ in range(3):
+    for _ in range(4):
         if cur.head.i == cur.i:
             return None
         cur = cur.head
@@ -86,12 +127,180 @@ def _reporter_subject(verb: Token) -> Token | None:
 
 
 def _party(tok: Token | None, table: ActorLookup, gaz: Gazetteer) -> str | None:
+    """The party a noun phrase names; a pronoun or "his country" is the speaker's state."""
     if tok is None:
         return None
-    if tok.lower_ in PRONOUNS:
-        rep = _reporter_subject(tok.head)
+    speaker_self = tok.lower_ in PRONOUNS or (
+        tok.lemma_.lower() in SELF_NOUNS
+        and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in tok.children)
+    )
+    if speaker_self:
+        rep = _reporter_subject(tok.head if tok.lower_ in PRONOUNS else tok)
         return party_of(rep, table, gaz) if rep is not None else None
     return party_of(tok, table, gaz)
+
+
+# -- to whom ----------------------------------------------------------------
+
+
+def _to_party(tok: Token, table: ActorLookup, gaz: Gazetteer, depth: int = 2) -> str | None:
+    """A "to X"/"for X" among the word's phrases, down through its objects ("tanks to Ukraine",
+    "for Ukraine's forces"), not into other clauses."""
+    found = _pobj(tok, TO_PREPS)
+    if found is not None:
+        party = _party(found, table, gaz)
+        if party is None:
+            # "for Ukraine's forces", "to the Ukrainian army": the owner names the party
+            for c in found.children:
+                if c.dep_ in ("poss", "amod", "compound") and c.i < found.i:
+                    party = party_of(c, table, gaz)
+                    if party:
+                        break
+        if party is not None:
+            return party
+    if depth <= 0:
+        return None
+    for c in tok.children:
+        if c.lower_ in ("according", "from", "by", "with", "than"):
+            continue  # "according to X", "from its stocks": not where the supply goes
+        if c.dep_ in ("dobj", "obj", "appos", "conj", "pobj", "prep", "attr"):
+            found_party = _to_party(c, table, gaz, depth - 1)
+            if found_party is not None:
+                return found_party
+    return None
+
+
+def _user_of(weapon_head: Token, cues: EventCues, table: ActorLookup, gaz: Gazetteer) -> str | None:
+    """Who receives or uses the weapon: "would reach Ukraine", "authorised Ukraine to use the
+    ATACMS", "missiles, dozens of which Russia has fired"."""
+    t = cues.transfer
+    head = weapon_head.head
+    if weapon_head.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in t.arrival_verbs:
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+        target = obj or _pobj(head, frozenset({"in", "to", "into"}))
+        found = _party(target, table, gaz)
+        if found:
+            return found
+    if weapon_head.dep_ in ("dobj", "obj") and head.lemma_.lower() in t.use_verbs:
+        subj = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
+        if subj is None and head.dep_ == "xcomp":
+            # "authorised Ukraine to use": the object of the verb above uses it
+            subj = next((c for c in head.head.children if c.dep_ in ("dobj", "obj")), None)
+            subj = subj or next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        found = _party(subj, table, gaz)
+        if found:
+            return found
+    for c in weapon_head.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in t.use_verbs:
+            subj = next(
+                (s for s in c.children if s.dep_ == "nsubj" and s.lower_ not in ("which", "that")), None
+            )
+            found = _party(subj, table, gaz)
+            if found:
+                return found
+        if c.dep_ == "poss":  # "Ukraine's ATACMS"
+            found = party_of(c, table, gaz)
+            if found:
+                return found
+    return None
+
+
+def _is_weapon(tok: Token, weapons: Sequence[WeaponMention]) -> bool:
+    return any(w.head == tok.i or w.start <= tok.i < w.end for w in weapons)
+
+
+def _verb_parties(
+    trigger: Token, weapons: Sequence[WeaponMention], table: ActorLookup, gaz: Gazetteer, cues: EventCues
+) -> tuple[str | None, str | None]:
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
+    recipient: str | None = None
+    if passive:
+        supplier = _party(_pobj(trigger, frozenset({"by"})), table, gaz)
+        subj = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and _pobj(trigger, frozenset({"with"})) is not None:
+            recipient = _party(subj, table, gaz)  # "Ukraine was supplied with ..."
+        elif subj is not None and _is_weapon(subj, weapons):
+            recipient = _user_of(subj, cues, table, gaz)
+    else:
+        supplier = _party(_subject_of(trigger), table, gaz)
+    if recipient is None:
+        recipient = _to_party(trigger, table, gaz, depth=0)
+    if recipient is None:
+        # "giving Ukraine what it needs", "supplying Pyongyang with tanks": a party as the object
+        for c in trigger.children:
+            if c.dep_ in ("dative", "dobj", "obj") and not _is_weapon(c, weapons):
+                recipient = _party(c, table, gaz)
+                if recipient is not None:
+                    break
+    if recipient is None:
+        recipient = _to_party(trigger, table, gaz)  # "the first four of its tanks to Ukraine"
+    if recipient is None:
+        for c in trigger.children:
+            if c.dep_ in ("dobj", "obj") and _is_weapon(c, weapons):
+                recipient = _user_of(c, cues, table, gaz)
+    return supplier, recipient
+
+
+def _participle_parties(
+    trigger: Token, table: ActorLookup, gaz: Gazetteer, cues: EventCues
+) -> tuple[str | None, str | None]:
+    """ "US-supplied ATACMS", "the IRIS-T system promised by Germany would reach Ukraine"."""
+    supplier = _party(_pobj(trigger, frozenset({"by"})), table, gaz)
+    if supplier is None:
+        for c in trigger.children:
+            if c.dep_ in ("npadvmod", "compound", "nmod", "amod", "poss") and c.i < trigger.i:
+                supplier = party_of(c, table, gaz)
+                if supplier:
+                    break
+    if supplier is None and trigger.i > 0:
+        prev = trigger.doc[trigger.i - 1]
+        if prev.text in ("-", "‐") and trigger.i > 1:
+            supplier = party_of(trigger.doc[trigger.i - 2], table, gaz)
+    if supplier is None:
+        for c in trigger.head.children:  # "Germany's promised tanks"
+            if c.dep_ == "poss":
+                supplier = _party(c, table, gaz)
+                break
+    recipient = _to_party(trigger, table, gaz) or _user_of(trigger.head, cues, table, gaz)
+    return supplier, recipient
+
+
+def _noun_parties(
+    trigger: Token, table: ActorLookup, gaz: Gazetteer, cues: EventCues
+) -> tuple[str | None, str | None]:
+    """ "a weapons package for Ukraine", "Germany's delivery of tanks", "announced a package"."""
+    recipient = _to_party(trigger, table, gaz, depth=1)
+    supplier = None
+    for c in trigger.children:
+        if c.dep_ in ("poss", "amod", "compound") and c.i < trigger.i:
+            supplier = _party(c, table, gaz) if c.dep_ == "poss" else party_of(c, table, gaz)
+            supplier = supplier or None
+            if supplier:
+                break
+    if supplier is None:
+        supplier = _party(_pobj(trigger, frozenset({"by", "from"})), table, gaz)
+    if supplier is None and trigger.dep_ in ("dobj", "obj", "nsubjpass"):
+        supplier = _party(_subject_of(trigger.head), table, gaz)
+    return supplier, recipient
+
+
+def _parties(
+    trigger: Token, weapons: Sequence[WeaponMention], table: ActorLookup, gaz: Gazetteer, cues: EventCues
+) -> tuple[str | None, str | None]:
+    lemma = trigger.lemma_.lower()
+    t = cues.transfer
+    if trigger.pos_ == "VERB" and lemma in t.receive_verbs:
+        recipient = _party(_subject_of(trigger), table, gaz)
+        supplier = _party(_pobj(trigger, frozenset({"from"})), table, gaz)
+        return supplier, recipient
+    if _is_participle(trigger, weapons):
+        return _participle_parties(trigger, table, gaz, cues)
+    if trigger.pos_ == "VERB":
+        return _verb_parties(trigger, weapons, table, gaz, cues)
+    return _noun_parties(trigger, table, gaz, cues)
+
+
+# -- whether it happened ------------------------------------------------------
 
 
 def _conditional(verb: Token) -> bool:
@@ -105,85 +314,90 @@ def _conditional(verb: Token) -> bool:
     return False
 
 
-def _cancelled(tok: Token, cues: EventCues) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children):
+def _cancelled(tok: Token, cues: EventCues, participle: bool) -> bool:
+    """Refused, denied, only asked for or hypothetical ("could consider supplying", "urged partners to
+    send"); a supply participle on a weapon only by its own negation ("non-US-supplied")."""
+    if any(c.dep_ == "neg" or c.lower_ == "no" for c in tok.children):
+        return True
+    if participle:
+        return False
+    t = cues.transfer
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in tok.children):
         return True
     cur = tok
     for _ in range(3):
         if cur.head.i == cur.i:
             break
+        if cur.dep_ in ("ccomp", "parataxis"):
+            break  # "X said it would send": the reporting verb above does not cancel it
         cur = cur.head
-        if cur.lemma_.lower() in cues.transfer.cancellers or any(c.dep_ == "neg" for c in cur.children):
+        lemma = cur.lemma_.lower()
+        if lemma in t.cancellers or lemma in t.irrealis or any(c.dep_ == "neg" for c in cur.children):
             return True
-    return any(c.lower_ in ("no",) for c in tok.children)
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in cur.children):
+            return True
+    return False
 
 
-def _parties(
-    trigger: Token, table: ActorLookup, gaz: Gazetteer, cues: EventCues
-) -> tuple[str | None, str | None]:
-    lemma = trigger.lemma_.lower()
+def _is_participle(tok: Token, weapons: Sequence[WeaponMention]) -> bool:
+    """A supply verb's participle on a weapon: "US-supplied ATACMS", "a system promised by Germany"."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ in PARTICIPLE_DEPS
+        and any(w.head == tok.head.i or w.start <= tok.head.i < w.end for w in weapons)
+    )
+
+
+def _triggers(sent: Span, cues: EventCues, weapons: Sequence[WeaponMention]) -> list[Token]:
     t = cues.transfer
-    if trigger.pos_ == "VERB" and lemma in t.receive_verbs:
-        recipient = _party(_ancestors_with_subject(trigger), table, gaz)
-        supplier = _party(_pobj(trigger, frozenset({"from"})), table, gaz)
-        return supplier, recipient
-    if trigger.pos_ == "VERB":
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
-        if passive:
-            supplier = _party(_pobj(trigger, frozenset({"by"})), table, gaz)
-            subj = [c for c in trigger.children if c.dep_ == "nsubjpass"]
-            recipient = None
-            if subj and _is_party(subj[0], table, gaz) and _pobj(trigger, frozenset({"with"})) is not None:
-                recipient = _party(subj[0], table, gaz)
-        else:
-            supplier = _party(_ancestors_with_subject(trigger), table, gaz)
-            recipient = None
-        if recipient is None:
-            to = _pobj(trigger, frozenset({"to", "for"}))
-            if to is None:
-                for c in trigger.children:
-                    if c.dep_ in ("dobj", "obj"):
-                        to = _pobj(c, frozenset({"to", "for"}))
-                        if to is None and _pobj(trigger, frozenset({"with"})) is not None:
-                            to = c  # "supplying Pyongyang with tanks"
-                        break
-            for c in trigger.children:
-                if to is None and c.dep_ == "dative":
-                    to = c
-            recipient = _party(to, table, gaz)
-        return supplier, recipient
-    # a supply noun: "a $700 million weapons package for Ukraine"
-    recipient = _party(_pobj(trigger, frozenset({"for", "to"})), table, gaz)
-    supplier = None
-    for c in trigger.children:
-        if c.dep_ in ("poss", "amod", "compound") and c.i < trigger.i:
-            supplier = party_of(c, table, gaz) or supplier
-    if supplier is None and trigger.dep_ in ("dobj", "obj", "nsubjpass"):
-        supplier = _party(_ancestors_with_subject(trigger.head), table, gaz)
-    return supplier, recipient
+    out = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and (lemma in t.verbs or lemma in t.receive_verbs):
+            out.append(tok)
+        elif tok.pos_ == "NOUN" and lemma in t.nouns:
+            has_to = any(c.dep_ == "prep" and c.lower_ in TO_PREPS for c in tok.children)
+            own = any(tok.left_edge.i <= w.head <= tok.right_edge.i and w.head != tok.i for w in weapons)
+            if has_to or own:
+                out.append(tok)
+    return out
 
 
-def _is_party(tok: Token, table: ActorLookup, gaz: Gazetteer) -> bool:
-    return party_of(tok, table, gaz) is not None
+# -- how many, said by whom ------------------------------------------------------
+
+
+def _count_of(
+    sent: Span, weapon: WeaponMention, figures: Sequence[Figure], taken: set[int] | None = None
+) -> Figure | None:
+    """The count before a weapon's phrase ("25 Leopard 1A5 tanks", "the first four of its promised
+    Leopard 2 tanks", "dozens of ballistic missiles"), not one that counts something else."""
+    doc = sent.doc
+    for f in reversed(figures):
+        if f.end > weapon.start or (taken is not None and f.num_start in taken):
+            continue
+        k = f.end
+        if k < sent.end and doc[k].lower_ == "of":
+            k += 1
+        between = doc[k : weapon.start]
+        if len(between) > 4:
+            return None
+        ok = all(
+            (t.pos_ in QUANTITY_BRIDGE_POS or t.tag_ in ("PRP$", "VBN") or t.lower_ in ("more", "additional"))
+            and t.lemma_.lower() != "container"
+            and not t.like_num
+            for t in between
+        )
+        return f if ok else None
+    return None
 
 
 def _weapon_quantity(sent: Span, weapons: Sequence[WeaponMention], figures: Sequence[Figure]) -> Count | None:
     """A count of weapons: the number before the weapon's phrase ("148 KN-23 and KN-24 missiles",
     "dozens of ballistic missiles")."""
-    doc = sent.doc
-    for f in figures:
-        k = f.end
-        if k < sent.end and doc[k].lower_ == "of":
-            k += 1
-        for w in weapons:
-            if w.start < k:
-                continue
-            between = doc[k : w.start]
-            if all(t.pos_ in QUANTITY_BRIDGE_POS and t.lemma_.lower() != "container" for t in between) and (
-                len(between) <= 4
-            ):
-                return f.count()
-            break
+    for w in weapons:
+        f = _count_of(sent, w, figures)
+        if f is not None:
+            return f.count()
     return None
 
 
@@ -237,20 +451,34 @@ def _source_name(tok: Token, table: ActorLookup, gaz: Gazetteer) -> str | None:
     return state_of_actor(actor, gaz)
 
 
-def _triggers(sent: Span, cues: EventCues) -> list[Token]:
-    t = cues.transfer
-    out = []
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and (lemma in t.verbs or lemma in t.receive_verbs):
-            out.append(tok)
-        elif (
-            tok.pos_ == "NOUN"
-            and lemma in t.nouns
-            and any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in tok.children)
-        ):
-            out.append(tok)
-    return out
+# -- one sentence ------------------------------------------------------------------
+
+
+def _owned(trigger: Token, weapons: Sequence[WeaponMention]) -> list[WeaponMention]:
+    """The weapons in the trigger's own phrase (a participle's: the weapon it modifies)."""
+    if _is_participle(trigger, weapons):
+        return [w for w in weapons if w.head == trigger.head.i or w.start <= trigger.head.i < w.end]
+    inside = {t.i for t in trigger.subtree}
+    return [w for w in weapons if w.head in inside or any(i in inside for i in range(w.start, w.end))]
+
+
+def _items(
+    sent: Span, weapons: Sequence[WeaponMention], figures: Sequence[Figure]
+) -> list[tuple[list[WeaponMention], Count | None]]:
+    """The supply's weapons as one item, or one item per system when several systems each have their
+    own count ("25 Leopard 1A5 tanks, 40 Marder vehicles and two Patriot launchers")."""
+    named = [w for w in weapons if w.named]
+    counted: list[tuple[WeaponMention, Figure]] = []
+    taken: set[int] = set()
+    for w in named:
+        f = _count_of(sent, w, figures, taken)
+        if f is not None:
+            counted.append((w, f))
+            taken.add(f.num_start)
+    systems = {w.system for w, _ in counted}
+    if len(counted) < 2 or len(systems) < 2:
+        return [(list(weapons), _weapon_quantity(sent, weapons, figures))]
+    return [([w], f.count()) for w, f in counted]
 
 
 def sentence_supplies(
@@ -261,37 +489,47 @@ def sentence_supplies(
     if not weapons:
         return []
     figures = find_figures(sent, weapon_tokens(weapons), cues.numbers)
+    triggers = _triggers(sent, cues, weapons)
+    owned = {id(t): _owned(t, weapons) for t in triggers}
+    claimed = {w.start for ws in owned.values() for w in ws}
+    unclaimed = [w for w in weapons if w.start not in claimed]
     out: list[Supply] = []
-    for trig in _triggers(sent, cues):
-        if _cancelled(trig, cues) or _conditional(trig):
+    for trig in triggers:
+        participle = _is_participle(trig, weapons)
+        if _cancelled(trig, cues, participle) or _conditional(trig):
             continue
-        supplier, recipient = _parties(trig, table, gaz, cues)
+        supplier, recipient = _parties(trig, weapons, table, gaz, cues)
         if supplier is None or supplier == recipient:
             continue
-        own = [w for w in weapons if any(t.i in range(w.start, w.end) or t.i == w.head for t in trig.subtree)]
-        mine = own or weapons
-        qty = _weapon_quantity(sent, mine, figures)
-        anchor = sent.doc[figures[0].num_start] if qty is not None and figures else trig
-        supply = Supply(
-            sent_no,
-            (sent.start_char, sent.end_char),
-            supplier,
-            recipient,
-            list(mine),
-            qty,
-            _source(sent, anchor, table, gaz),
-        )
-        same = [
-            s
-            for s in out
-            if s.supplier == supplier
-            and (s.recipient == recipient or s.recipient is None or recipient is None)
-        ]
-        if same:
-            _merge(same[0], supply)
-        else:
-            out.append(supply)
+        mine = owned[id(trig)] or unclaimed
+        if not mine:
+            continue
+        for item, qty in _items(sent, mine, figures):
+            anchor = sent.doc[figures[0].num_start] if qty is not None and figures else trig
+            supply = Supply(
+                sent_no,
+                (sent.start_char, sent.end_char),
+                supplier,
+                recipient,
+                list(item),
+                qty,
+                _source(sent, anchor, table, gaz),
+            )
+            same = [s for s in out if _same_supply(s, supply)]
+            if same:
+                _merge(same[0], supply)
+            else:
+                out.append(supply)
     return out
+
+
+def _same_supply(a: Supply, b: Supply) -> bool:
+    """Same supplier, same (or an unknown) recipient, and not two systems counted apart."""
+    if a.supplier != b.supplier:
+        return False
+    if a.recipient is not None and b.recipient is not None and a.recipient != b.recipient:
+        return False
+    return not (a.systems and b.systems and not (a.systems & b.systems))
 
 
 def _merge(into: Supply, other: Supply) -> None:
@@ -313,9 +551,7 @@ def assemble(supplies: Sequence[Supply]) -> list[Supply]:
             (
                 o
                 for o in out
-                if o.supplier == s.supplier
-                and (o.recipient == s.recipient or o.recipient is None or s.recipient is None)
-                and (o.groups & s.groups)
+                if _same_supply(o, s) and (o.groups & s.groups or "general" in o.groups | s.groups)
             ),
             None,
         )
@@ -323,7 +559,26 @@ def assemble(supplies: Sequence[Supply]) -> list[Supply]:
             _merge(match, s)
         else:
             out.append(s)
-    return [s for s in out if s.recipient is not None]
+    return out
+
+
+def fill_recipients(supplies: Sequence[Supply], cues: EventCues) -> list[Supply]:
+    """A supply whose recipient the sentence leaves implicit goes to the recipient of the article's
+    previous transfer, else to the side its supplier is known to arm; one still without a recipient
+    is dropped."""
+    out: list[Supply] = []
+    last: str | None = None
+    for s in sorted(supplies, key=lambda s: s.sent_no):
+        if s.recipient is None:
+            if last is not None and last != s.supplier:
+                s.recipient = last
+            else:
+                s.recipient = cues.transfer.default_recipients.get(s.supplier or "")
+        if s.recipient is None or s.recipient == s.supplier:
+            continue
+        last = s.recipient
+        out.append(s)
+    return out
 
 
 def _weapon_names(weapons: Sequence[WeaponMention]) -> list[str]:
@@ -342,6 +597,7 @@ def extract_transfers(
     supplies: list[Supply] = []
     for n, body in enumerate(bodies):
         supplies.extend(sentence_supplies(n, body, table, gaz, cues))
+    found = fill_recipients(assemble(supplies), cues)
     return [
         Event(
             type="arms_transfer",
@@ -352,5 +608,5 @@ def extract_transfers(
             quantity=s.quantity,
             source=s.source,
         )
-        for s in assemble(supplies)
+        for s in sorted(found, key=lambda s: s.sent_no)
     ]

@@ -71,6 +71,8 @@ class WeaponClass:
     needs: frozenset[str]
     unless: frozenset[str]
     group: str
+    generic: bool = False
+    """Names weapons in general ("weapons", "military equipment"): a supply, never an attack's weapon."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,10 @@ class WeaponMention:
     """The noun phrase as written, without determiners or counts ("advanced rocket systems")."""
     head: int
     """Doc index of the head token."""
+    system: str | None = None
+    """The named system's lexicon name (one system however it is written)."""
+    generic: bool = False
+    """A word for weapons in general ("weapons", "military equipment")."""
 
 
 def _alias_regex(alias: str) -> str:
@@ -155,6 +161,7 @@ def parse_weapons(raw: Any) -> WeaponLexicon:
                 needs=frozenset(w.lower() for w in _strs(spec.get("needs"), f"{label}.needs")),
                 unless=frozenset(w.lower() for w in _strs(spec.get("unless"), f"{label}.unless")),
                 group=str(spec.get("group", label)),
+                generic=bool(spec.get("generic", False)),
             )
         )
     labels = {c.label for c in classes}
@@ -241,8 +248,10 @@ def _phrase(tok: Token, lo: int) -> str:
     for c in tok.lefts:
         if c.dep_ in ("amod", "compound", "nmod") and c.i >= lo and c.ent_type_ not in ("NORP", "GPE"):
             start = min(start, c.i)
-    while start < tok.i and (doc[start].dep_ in PHRASE_SKIP_DEPS or doc[start].like_num):
-        start += 1
+    while start < tok.i and (
+        doc[start].dep_ in PHRASE_SKIP_DEPS or doc[start].like_num or doc[start].tag_ in ("VBN", "HYPH")
+    ):
+        start += 1  # "the 14", "US-supplied": not part of what the weapon is
     return doc[start : tok.i + 1].text
 
 
@@ -293,6 +302,7 @@ def find_weapons(sent: Span, lex: WeaponLexicon | None = None) -> list[WeaponMen
                 named=True,
                 phrase=label,
                 head=span.root.i,
+                system=system.name,
             )
         )
     for m in CALIBRE_RE.finditer(sent.text):
@@ -339,6 +349,7 @@ def find_weapons(sent: Span, lex: WeaponLexicon | None = None) -> list[WeaponMen
                 named=False,
                 phrase=_phrase(tok, sent.start),
                 head=tok.i,
+                generic=cls.generic,
             )
         )
     out.sort(key=lambda w: w.start)

@@ -1,0 +1,151 @@
+"""Stance reading: polarity, negation, refusal and the words that carry a stance."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from peacewire.extract.issues import find_cues, position_lexicon
+from peacewire.extract.stance import Reading, read_stance
+
+SENTENCES = {
+    "want": "Kyiv wants a ceasefire.",
+    "refuse": "Moscow refused to accept a ceasefire.",
+    "negation": "Moscow does not want a ceasefire.",
+    "nothing_but": "Such strikes deserve nothing but condemnation.",
+    "but_rather": "Putin does not want a ceasefire but rather an end to the war.",
+    "instead_of": "Kyiv wants security guarantees instead of NATO membership.",
+    "question": "It is unclear whether Moscow will accept a ceasefire.",
+    "circumstance": "Moscow will not accept troops in Ukraine as part of any peace deal.",
+    "purpose": "Zelensky is willing to give up land to achieve peace.",
+    "evaluation": "Any peacekeeping force in Ukraine would be completely unacceptable.",
+    "viewed_as": "The deployment of troops in Ukraine will be viewed as an intervention.",
+    "reporter": "Lavrov said Moscow is ready to negotiate.",
+    "imperative": "Stop the strikes now!",
+    "passive": "The ceasefire talks were postponed.",
+    "time_prefix": "Britain plans to keep troops in Ukraine post-ceasefire.",
+    "existential": "There have been no negotiations since March.",
+    "vague_adverb": "The ceasefire was reportedly rejected by Moscow.",
+    "quotation": '"We are ready to negotiate," Lavrov said.',
+    "dropped": "Trump dropped his push for a ceasefire.",
+    "totality": "Trump does not want Ukraine to completely hand over its territory.",
+}
+
+
+@pytest.fixture(scope="module")
+def docs(nlp: Language) -> dict[str, Doc]:
+    return dict(zip(SENTENCES, nlp.pipe(SENTENCES.values()), strict=True))
+
+
+def readings(doc: Doc, issue: str, bounds: list[tuple[int, int]] | None = None) -> list[Reading | None]:
+    lex = position_lexicon()
+    return [
+        read_stance(m, lex, bounds or []) for s in doc.sents for m in find_cues(s, lex) if m.issue == issue
+    ]
+
+
+def only(doc: Doc, issue: str, bounds: list[tuple[int, int]] | None = None) -> Reading:
+    found = [r for r in readings(doc, issue, bounds) if r is not None]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_support_word_keeps_the_cues_direction(docs: dict[str, Doc]) -> None:
+    r = only(docs["want"], "ceasefire")
+    assert r.stance == "support"
+    assert [f.token.lemma_ for f in r.frames] == ["want"]
+
+
+def test_a_refusal_reverses_it(docs: dict[str, Doc]) -> None:
+    assert only(docs["refuse"], "ceasefire").stance == "oppose"
+
+
+def test_a_negation_reverses_it(docs: dict[str, Doc]) -> None:
+    assert only(docs["negation"], "ceasefire").stance == "oppose"
+
+
+def test_nothing_but_is_no_negation(docs: dict[str, Doc]) -> None:
+    r = only(docs["nothing_but"], "hostilities")
+    assert r.stance == "oppose"
+    assert r.frames[-1].kind == "evaluation"
+
+
+def test_a_but_rather_conjunct_escapes_the_negation(docs: dict[str, Doc]) -> None:
+    assert only(docs["but_rather"], "ceasefire").stance == "oppose"
+    assert only(docs["but_rather"], "negotiations").stance == "support"
+
+
+def test_instead_of_reverses(docs: dict[str, Doc]) -> None:
+    assert only(docs["instead_of"], "security_guarantees").stance == "support"
+    assert only(docs["instead_of"], "nato_membership").stance == "oppose"
+
+
+def test_an_embedded_question_states_no_stance(docs: dict[str, Doc]) -> None:
+    assert readings(docs["question"], "ceasefire") == [None]
+
+
+def test_a_circumstance_states_no_stance_on_its_cue(docs: dict[str, Doc]) -> None:
+    assert readings(docs["circumstance"], "negotiations") == [None]
+    assert only(docs["circumstance"], "security_guarantees").stance == "oppose"
+
+
+def test_a_purpose_is_wanted_whatever_is_given_up_for_it(docs: dict[str, Doc]) -> None:
+    assert only(docs["purpose"], "territory").stance == "support"
+    assert only(docs["purpose"], "negotiations").stance == "support"
+
+
+def test_a_judgement_of_the_cue_is_a_stance(docs: dict[str, Doc]) -> None:
+    r = only(docs["evaluation"], "security_guarantees")
+    assert r.stance == "oppose"
+    assert r.frames[-1].kind == "evaluation"
+    assert only(docs["viewed_as"], "security_guarantees").stance == "oppose"
+
+
+def test_the_climb_stops_at_a_reporting_verb(docs: dict[str, Doc]) -> None:
+    r = only(docs["reporter"], "negotiations")
+    assert r.reporter is not None and r.reporter.lemma_ == "say"
+    assert r.frames[-1].token.lemma_ == "ready"
+
+
+def test_and_at_the_edge_of_a_direct_quotation(docs: dict[str, Doc]) -> None:
+    doc = docs["quotation"]
+    close = doc.text.index('"', 1)
+    r = only(doc, "negotiations", bounds=[(1, close)])
+    assert r.reporter is not None and r.reporter.lemma_ == "say"
+
+
+def test_an_imperative_is_a_frame(docs: dict[str, Doc]) -> None:
+    r = only(docs["imperative"], "hostilities")
+    assert r.stance == "oppose"
+    assert r.frames[-1].kind == "imperative"
+
+
+def test_a_passive_outcome_is_an_event_not_a_holders_stance(docs: dict[str, Doc]) -> None:
+    r = only(docs["passive"], "ceasefire")
+    assert [f.kind for f in r.frames] == ["event"]
+
+
+def test_a_time_prefix_is_no_stance(docs: dict[str, Doc]) -> None:
+    assert readings(docs["time_prefix"], "ceasefire") == [None]
+
+
+def test_existence_stated_is_a_fact(docs: dict[str, Doc]) -> None:
+    assert readings(docs["existential"], "negotiations") == [None]
+
+
+def test_reportedly_makes_the_source_vague(docs: dict[str, Doc]) -> None:
+    assert readings(docs["vague_adverb"], "ceasefire") == [None]
+
+
+def test_dropping_a_stance_noun_marks_it(docs: dict[str, Doc]) -> None:
+    r = only(docs["dropped"], "ceasefire")
+    assert r.stance == "oppose"
+    assert r.dropped is not None and r.dropped.token.lower_ == "push"
+    assert r.dropped.cumulative == 1
+
+
+def test_not_completely_is_partial_support(docs: dict[str, Doc]) -> None:
+    r = only(docs["totality"], "territory")
+    assert r.stance == "support"
+    assert r.partial
