@@ -47,6 +47,10 @@ OLD_DAYS = 365
 SOUND_NOUNS: frozenset[str] = frozenset({"blast", "explosion"})
 """Heard blasts are an attack only with a weapon, a casualty or another attack word."""
 BLAME_VERBS: frozenset[str] = frozenset({"blame", "accuse", "hold", "condemn", "fault"})
+CARRY_OUT_VERBS: frozenset[str] = frozenset(
+    {"carry out", "launch", "conduct", "stage", "mount", "unleash", "make", "perform", "execute"}
+)
+"""Verbs whose subject carries out the attack that is their object."""
 NEW_EVENT_PREPS: frozenset[str] = frozenset({"after", "since", "before", "than", "like"})
 
 
@@ -248,6 +252,10 @@ def _impact_subject(tok: Token, cues: EventCues, weapon_heads: frozenset[int]) -
     """A weapon or a blast as the subject of a verb of impact: "a missile tore through the
     building", "an explosion brought down part of the bridge"."""
     verb = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "agent" for v in (verb, *(c for c in verb.children if c.dep_ == "conj")) for c in v.children
+    ):
+        return True  # "the blast was carried out by ...": someone's attack
     if tok.dep_ != "nsubj" or verb.pos_ != "VERB":
         return False
     phrasal = _phrasal(verb)
@@ -375,6 +383,16 @@ def _agent(trigger: Token, table: ActorLookup, gaz: Gazetteer) -> str | None:
             cands.insert(0, c)
         elif c.dep_ in ("agent", "prep") and c.lower_ == "by":
             cands.extend(p for p in c.children if p.dep_ == "pobj")
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        verb = trigger.head
+        if trigger.dep_ in ("nsubj", "nsubjpass"):
+            # "the blast ... had been organised by Ukraine's special services"
+            for v in (verb, *(c for c in verb.children if c.dep_ == "conj")):
+                for c in v.children:
+                    if c.dep_ == "agent":
+                        cands.extend(p for p in c.children if p.dep_ == "pobj")
+        elif trigger.dep_ in ("dobj", "obj") and _phrasal(verb) in CARRY_OUT_VERBS:
+            cands.extend(c for c in verb.children if c.dep_ == "nsubj")  # "Russia carried out a strike"
     # "Kyiv blamed Moscow for the strike", "accused Ukraine of shelling"
     if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ in ("for", "of"):
         verb = trigger.head.head

@@ -493,8 +493,8 @@ def find_places(
                 out.append(PlaceMention(i - 1, i + 1, recent_city, "city", True, _demoted(sent, i - 1)))
             i += 1
             continue
-        if not _is_name_token(tok):
-            i += 1
+        if not _is_name_token(tok) or tok.pos_ == "DET":
+            i += 1  # "The Kakhovka dam": the place starts after the article
             continue
         found: tuple[int, set[str]] | None = None
         for n in range(4, 0, -1):

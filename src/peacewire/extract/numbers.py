@@ -141,13 +141,15 @@ def _is_year(tok: Token) -> bool:
 
 
 def _excluded(first: Token, last: Token, cues: NumberCues) -> bool:
-    """Numbers that are dates, money, measures or ordinals, never counts."""
+    """Numbers that are dates, money, measures or ordinals ("No. 5"), never counts, nor "no one"."""
     doc = first.doc
     if first.ent_type_ in NOT_COUNT_ENTS or last.ent_type_ in NOT_COUNT_ENTS:
         return True
     prev = doc[first.i - 1] if first.i > 0 else None
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if prev is not None and (prev.lower_ in MONTHS or prev.lower_ in CURRENCY_SIGNS or prev.lower_ == "no."):
+    if prev is not None and (
+        prev.lower_ in MONTHS or prev.lower_ in CURRENCY_SIGNS or prev.lower_ in ("no.", "no")
+    ):
         return True
     if nxt is not None:
         low = nxt.lower_

@@ -45,25 +45,31 @@ def _is_publisher(cand: QuoteCandidate, actor: Actor | None, article: Article) -
 
 def _venue(text: str, cand: QuoteCandidate, quoted: list[QuoteCandidate]) -> str | None:
     """Look for the venue in the attribution's sentence, quotations blanked."""
-    anchor = cand.verb if cand.verb is not None else None
-    if anchor is not None:
-        start, end = anchor.sent.start_char, anchor.sent.end_char
+    if cand.verb is not None:
+        start, end = cand.verb.sent.start_char, cand.verb.sent.end_char
     else:
         start = text.rfind("\n", 0, cand.start) + 1
         end = text.find("\n", cand.end)
         end = len(text) if end < 0 else end
-    chars = list(text[start:end])
+    pieces, at = [], start
     for q in quoted:
-        for i in range(max(q.start, start), min(q.end, end)):
-            chars[i - start] = " "
-    return find_venue("".join(chars))
+        if q.end <= start or q.start >= end:
+            continue
+        lo, hi = max(q.start, at), min(q.end, end)
+        if lo > at:
+            pieces.append(text[at:lo])
+        if hi > lo:
+            pieces.append(" " * (hi - lo))
+        at = max(at, hi)
+    pieces.append(text[at:end])
+    return find_venue("".join(pieces))
 
 
 def extract_quotes(doc: Doc, table: ActorTable, article: Article) -> list[Quote]:
     """Quotations with resolved speakers and venues, in text order."""
     text = doc.text
     candidates = find_quotes(doc)
-    resolver = SpeakerResolver(doc, table)
+    resolver = SpeakerResolver(doc, table, text=text)
     out: list[Quote] = []
     for cand in candidates:
         result = resolver.attribute(cand)

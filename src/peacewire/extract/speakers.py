@@ -67,12 +67,14 @@ def noun_phrase(tok: Token) -> Span:
 class SpeakerResolver:
     """Walks an article's candidates in order, keeping the discourse state."""
 
-    def __init__(self, doc: Doc, table: ActorLookup, lex: ReportingLexicon | None = None) -> None:
+    def __init__(
+        self, doc: Doc, table: ActorLookup, lex: ReportingLexicon | None = None, text: str | None = None
+    ) -> None:
         self.doc = doc
         self.table = table
         self.lex = lex or reporting_lexicon()
         self.history: list[tuple[int, Actor | None]] = []
-        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
         self.pairs = pair_marks(self.text)
 
     # -- discourse helpers ---------------------------------------------------

@@ -61,6 +61,8 @@ class Supply:
     weapons: list[WeaponMention] = field(default_factory=list)
     quantity: Count | None = None
     source: str | None = None
+    package: tuple[int, int] | None = None
+    """Set on the items of one package counted apart: (sentence, trigger); they stay apart."""
 
     @property
     def groups(self) -> set[str]:
@@ -465,20 +467,25 @@ def _owned(trigger: Token, weapons: Sequence[WeaponMention]) -> list[WeaponMenti
 def _items(
     sent: Span, weapons: Sequence[WeaponMention], figures: Sequence[Figure]
 ) -> list[tuple[list[WeaponMention], Count | None]]:
-    """The supply's weapons as one item, or one item per system when several systems each have their
+    """The supply's weapons as one item, or one item per weapon when several kinds each have their
     own count ("25 Leopard 1A5 tanks, 40 Marder vehicles and two Patriot launchers")."""
-    named = [w for w in weapons if w.named]
+    doc = sent.doc
+
+    def inside(c: WeaponMention, n: WeaponMention) -> bool:
+        return not c.named and n.named and n.start < c.start and doc[c.head].left_edge.i <= n.start
+
+    heads = [w for w in weapons if not any(inside(w, n) for n in weapons)]
     counted: list[tuple[WeaponMention, Figure]] = []
     taken: set[int] = set()
-    for w in named:
+    for w in heads:
         f = _count_of(sent, w, figures, taken)
         if f is not None:
             counted.append((w, f))
             taken.add(f.num_start)
-    systems = {w.system for w, _ in counted}
-    if len(counted) < 2 or len(systems) < 2:
+    kinds = {w.system or w.label for w, _ in counted}
+    if len(counted) < 2 or len(kinds) < 2:
         return [(list(weapons), _weapon_quantity(sent, weapons, figures))]
-    return [([w], f.count()) for w, f in counted]
+    return [([w, *(c for c in weapons if inside(c, w))], f.count()) for w, f in counted]
 
 
 def sentence_supplies(
@@ -504,7 +511,9 @@ def sentence_supplies(
         mine = owned[id(trig)] or unclaimed
         if not mine:
             continue
-        for item, qty in _items(sent, mine, figures):
+        items = _items(sent, mine, figures)
+        package = (sent_no, trig.i) if len(items) > 1 else None
+        for item, qty in items:
             anchor = sent.doc[figures[0].num_start] if qty is not None and figures else trig
             supply = Supply(
                 sent_no,
@@ -514,6 +523,7 @@ def sentence_supplies(
                 list(item),
                 qty,
                 _source(sent, anchor, table, gaz),
+                package,
             )
             same = [s for s in out if _same_supply(s, supply)]
             if same:
@@ -525,7 +535,7 @@ def sentence_supplies(
 
 def _same_supply(a: Supply, b: Supply) -> bool:
     """Same supplier, same (or an unknown) recipient, and not two systems counted apart."""
-    if a.supplier != b.supplier:
+    if a.supplier != b.supplier or (a.package is not None and a.package == b.package):
         return False
     if a.recipient is not None and b.recipient is not None and a.recipient != b.recipient:
         return False
