@@ -42,6 +42,15 @@ ARTICLES = {
         "In his nightly video address, he added that air defence was the first priority."
     ),
     "own_outlet": "The Danube Daily Wire reported that three ships had left the port of Izmail.",
+    "joint": "Poland and Lithuania said on Monday that they would close two more border crossings with Belarus.",
+    "reported_names": (
+        "Emmanuel Macron said he hoped Vladimir Putin would accept the truce. "
+        "“Nobody gains from another winter of war,” he said."
+    ),
+    "second_report": (
+        "Olaf Scholz said Germany would send two more air-defence systems, but added: "
+        "“We will not deliver long-range missiles at this stage.”"
+    ),
 }
 OUTLETS = {"own_outlet": "Danube Daily Wire"}
 
@@ -105,3 +114,21 @@ def test_venues_are_read_from_the_attribution(quotes: dict[str, list[Quote]]) ->
 
 def test_the_publishing_outlet_is_not_quoted(quotes: dict[str, list[Quote]]) -> None:
     assert quotes["own_outlet"] == []
+
+
+def test_a_joint_statement_gives_one_quote_per_party(quotes: dict[str, list[Quote]]) -> None:
+    qs = quotes["joint"]
+    assert speakers(qs) == ["Poland", "Lithuania"]
+    assert len({q.text for q in qs}) == 1
+
+
+def test_names_inside_reported_speech_are_not_antecedents(quotes: dict[str, list[Quote]]) -> None:
+    indirect, direct = quotes["reported_names"]
+    assert indirect.speaker == direct.speaker == "Emmanuel Macron"
+
+
+def test_a_second_reporting_verb_keeps_the_first_subject(quotes: dict[str, list[Quote]]) -> None:
+    indirect, direct = quotes["second_report"]
+    assert indirect.text == "Germany would send two more air-defence systems"
+    assert direct.kind == "direct"
+    assert indirect.speaker == direct.speaker == "Olaf Scholz"

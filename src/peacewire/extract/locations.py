@@ -20,6 +20,7 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from peacewire.extract.eventdoc import EventDoc, event_doc
 from peacewire.extract.gazetteer import Gazetteer, key
 from peacewire.extract.lexicon import load_data_yaml
 
@@ -453,148 +454,145 @@ def find_places(
     recent_city: str | None = None,
     site_nouns: frozenset[str] = frozenset(),
     recent_sites: Mapping[str, str] | None = None,
+    view: EventDoc | None = None,
 ) -> list[PlaceMention]:
     """Every place below country level named in the sentence, in text order.
 
     "the Ukrainian capital" is that state's capital ("the capital": `default_capital`);
     "the city" is `recent_city`, the city the article named last; "the bridge" is the site
-    `recent_sites` gives for "bridge" (see `site_places`).
+    `recent_sites` gives for "bridge" (see `site_places`).  `view` is the article's token
+    lists (read once per article); only the tokens that can start a place are looked at.
     """
-    doc = sent.doc
-    index = place_index()
+    view = view or event_doc(sent.doc, place_index().kinds)
+    words, lemma = view.words, view.lemma
+    sites = recent_sites or {}
     out: list[PlaceMention] = []
-    i = sent.start
-    while i < sent.end:
-        tok = doc[i]
-        if (
-            recent_sites
-            and i > sent.start
-            and doc[i - 1].lower_ == "the"
-            and tok.pos_ == "NOUN"
-            and tok.lemma_.lower() in recent_sites
-            and not (i + 1 < sent.end and doc[i + 1].lower_ == "of")
-        ):
-            out.append(
-                PlaceMention(
-                    i - 1, i + 1, recent_sites[tok.lemma_.lower()], "site", True, _demoted(sent, i - 1)
-                )
-            )
-            i += 1
+    nxt = sent.start
+    for i in range(sent.start, sent.end):
+        if i < nxt:
             continue
-        cap = _capital(sent, i, gaz, capitals, default_capital)
-        if cap is not None:
-            city, start = cap
-            if not _names_office(sent, i + 1, gaz):
-                out.append(PlaceMention(start, i + 1, city, "city", True, _demoted(sent, start)))
-            i += 1
+        low = lemma[i]
+        if not (words[i][:1].isupper() or low == "capital" or low in ("city", "town") or low in sites):
             continue
-        if recent_city and _the_city(sent, i):
-            if not _names_office(sent, i + 1, gaz):
-                out.append(PlaceMention(i - 1, i + 1, recent_city, "city", True, _demoted(sent, i - 1)))
-            i += 1
-            continue
-        if not _is_name_token(tok) or tok.pos_ == "DET":
-            i += 1  # "The Kakhovka dam": the place starts after the article
-            continue
-        found: tuple[int, set[str]] | None = None
-        for n in range(4, 0, -1):
-            j = i + n
-            if j > sent.end:
-                continue
-            listed = index.kinds.get(key(doc[i:j].text))
-            if listed and doc[j - 1].text[:1].isupper():
-                found = (j, set(listed))
-                break
-        if _dateline(sent, i):
-            i += 1
-            continue
-        j = found[0] if found else i + 1
-        kinds: set[str] = found[1] if found else set()
-        known = found is not None
-        prev = doc[i - 1].lower_ if i > sent.start else ""
-        prev2 = doc[i - 2].lower_ if i - 1 > sent.start else ""
-        site_end = None if known or not site_nouns else _site_name_end(sent, i, site_nouns, gaz)
-        if site_end is not None:
-            noun = doc[site_end - 1]
-            name = f"{doc[i : site_end - 1].text} {noun.text if noun.text[:1].isupper() else noun.lower_}"
-            out.append(
-                PlaceMention(
-                    start=i,
-                    end=site_end,
-                    name=name,
-                    level="site",
-                    known=True,
-                    demoted=_demoted(sent, i),
-                    origin=_origin(sent, i),
-                )
-            )
-            i = site_end
-            continue
-        if not known:
-            if tok.pos_ != "PROPN":
-                i += 1
-                continue
-            # patterns that make any capitalised name a place
-            while (
-                j < sent.end and _is_name_token(doc[j]) and doc[j].lower_ not in REGION_WORDS | DISTRICT_WORDS
-            ):
-                j += 1
-            nxt = doc[j].lower_ if j < sent.end else ""
-            if prev == "of" and prev2 in SETTLEMENT_NOUNS:
-                kinds = {"city"}
-            elif nxt in DISTRICT_WORDS or nxt in REGION_WORDS:
-                kinds = {"region"}
-            elif (
-                gaz.state_by_demonym(doc[i:j].text) is not None or gaz.country_code(doc[i:j].text) is not None
-            ):
-                i = j  # a country's name ("North Korea"), not a place below it
-                continue
-            elif _unknown_town(doc[i], gaz):
-                j = _ent_end(doc[i])
-                kinds = {"city"}
-            else:
-                i += 1
-                continue
-        nxt = doc[j].lower_ if j < sent.end else ""
-        if j < sent.end and doc[j].text in FEATURE_WORDS:
-            i = j + 1  # "the Kerch Strait", "the Dnipro River": another feature's name
-            continue
-        name_end = j
-        level: Level
-        if nxt in DISTRICT_WORDS:
-            level, name_end = "district", j + 1
-        elif nxt in REGION_WORDS and nxt != "regions":
-            level, name_end = "region", j + 1
-        elif prev == "of" and prev2 in SETTLEMENT_NOUNS:
-            level = "city"
-        elif "city" in kinds:
-            level = "city"
-        else:
-            level = "region"
-        if _names_office(sent, name_end, gaz) or (
-            name_end < len(doc)
-            and doc[name_end].lower_ in ("'s", "’s")
-            and _names_office(sent, name_end + 1, gaz)
-        ):
-            i = name_end
-            continue
-        # a bare name followed by a common noun it modifies ("Dnipro rescuers"
-        # stays a place; "Donbas war" is not where a strike hit, but harmless)
-        name = _display(doc[i:name_end].text)
-        out.append(
-            PlaceMention(
-                start=i,
-                end=name_end,
-                name=name,
-                level=level,
-                known=known or level != "city" or (prev == "of" and prev2 in SETTLEMENT_NOUNS),
-                demoted=_demoted(sent, i),
-                container=_container(doc[i]) or _container(doc[name_end - 1]),
-                origin=_origin(sent, i),
-            )
-        )
-        i = name_end
+        found, nxt = _place_at(sent, i, gaz, capitals, default_capital, recent_city, site_nouns, sites, view)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _place_at(
+    sent: Span,
+    i: int,
+    gaz: Gazetteer,
+    capitals: Mapping[str, str],
+    default_capital: str | None,
+    recent_city: str | None,
+    site_nouns: frozenset[str],
+    recent_sites: Mapping[str, str],
+    view: EventDoc,
+) -> tuple[PlaceMention | None, int]:
+    """The place starting at token `i` (if any) and the index to read on from."""
+    doc = sent.doc
+    tok = doc[i]
+    if (
+        recent_sites
+        and i > sent.start
+        and view.lower[i - 1] == "the"
+        and tok.pos_ == "NOUN"
+        and view.lemma[i] in recent_sites
+        and not (i + 1 < sent.end and view.lower[i + 1] == "of")
+    ):
+        place = PlaceMention(i - 1, i + 1, recent_sites[view.lemma[i]], "site", True, _demoted(sent, i - 1))
+        return place, i + 1
+    cap = _capital(sent, i, gaz, capitals, default_capital)
+    if cap is not None:
+        city, start = cap
+        if not _names_office(sent, i + 1, gaz):
+            return PlaceMention(start, i + 1, city, "city", True, _demoted(sent, start)), i + 1
+        return None, i + 1
+    if recent_city and _the_city(sent, i):
+        if not _names_office(sent, i + 1, gaz):
+            return PlaceMention(i - 1, i + 1, recent_city, "city", True, _demoted(sent, i - 1)), i + 1
+        return None, i + 1
+    if not _is_name_token(tok) or tok.pos_ == "DET":
+        return None, i + 1  # "The Kakhovka dam": the place starts after the article
+    found = next(((j, set(k)) for j, k in view.places.get(i, ()) if j <= sent.end), None)
+    if _dateline(sent, i):
+        return None, i + 1
+    j = found[0] if found else i + 1
+    kinds: set[str] = found[1] if found else set()
+    known = found is not None
+    prev = view.lower[i - 1] if i > sent.start else ""
+    prev2 = view.lower[i - 2] if i - 1 > sent.start else ""
+    site_end = None if known or not site_nouns else _site_name_end(sent, i, site_nouns, gaz)
+    if site_end is not None:
+        noun = doc[site_end - 1]
+        name = f"{view.span_text(i, site_end - 1)} {noun.text if noun.text[:1].isupper() else noun.lower_}"
+        place = PlaceMention(
+            start=i,
+            end=site_end,
+            name=name,
+            level="site",
+            known=True,
+            demoted=_demoted(sent, i),
+            origin=_origin(sent, i),
+        )
+        return place, site_end
+    if not known:
+        if tok.pos_ != "PROPN":
+            return None, i + 1
+        # patterns that make any capitalised name a place
+        while j < sent.end and _is_name_token(doc[j]) and view.lower[j] not in REGION_WORDS | DISTRICT_WORDS:
+            j += 1
+        nxt = view.lower[j] if j < sent.end else ""
+        if prev == "of" and prev2 in SETTLEMENT_NOUNS:
+            kinds = {"city"}
+        elif nxt in DISTRICT_WORDS or nxt in REGION_WORDS:
+            kinds = {"region"}
+        elif (
+            gaz.state_by_demonym(view.span_text(i, j)) is not None
+            or gaz.country_code(view.span_text(i, j)) is not None
+        ):
+            return None, j  # a country's name ("North Korea"), not a place below it
+        elif _unknown_town(tok, gaz):
+            j = _ent_end(tok)
+            kinds = {"city"}
+        else:
+            return None, i + 1
+    nxt = view.lower[j] if j < sent.end else ""
+    if j < sent.end and view.words[j] in FEATURE_WORDS:
+        return None, j + 1  # "the Kerch Strait", "the Dnipro River": another feature's name
+    name_end = j
+    level: Level
+    if nxt in DISTRICT_WORDS:
+        level, name_end = "district", j + 1
+    elif nxt in REGION_WORDS and nxt != "regions":
+        level, name_end = "region", j + 1
+    elif prev == "of" and prev2 in SETTLEMENT_NOUNS:
+        level = "city"
+    elif "city" in kinds:
+        level = "city"
+    else:
+        level = "region"
+    if _names_office(sent, name_end, gaz) or (
+        name_end < len(doc)
+        and view.lower[name_end] in ("'s", "’s")
+        and _names_office(sent, name_end + 1, gaz)
+    ):
+        return None, name_end
+    # a bare name followed by a common noun it modifies ("Dnipro rescuers"
+    # stays a place; "Donbas war" is not where a strike hit, but harmless)
+    place = PlaceMention(
+        start=i,
+        end=name_end,
+        name=_display(view.span_text(i, name_end)),
+        level=level,
+        known=known or level != "city" or (prev == "of" and prev2 in SETTLEMENT_NOUNS),
+        demoted=_demoted(sent, i),
+        container=_container(tok) or _container(doc[name_end - 1]),
+        origin=_origin(sent, i),
+    )
+    return place, name_end
 
 
 def _ent_end(tok: Token) -> int:

@@ -100,7 +100,12 @@ def subject_of(verb: Token) -> Token | None:
                 if child.dep_ == "nsubjpass":
                     return child
         if cur.dep_ == "conj" and cur.head is not cur:
-            cur = cur.head
+            # "said X would …, but added …": the parser often hangs the second
+            # reporting verb on the reported clause; it shares the first's subject.
+            if cur is verb and cur.head.dep_ == "ccomp" and cur.head.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head.head
+            else:
+                cur = cur.head
         elif cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head
         elif cur.tag_ in ("VBG", "VBN", "VB") and cur.dep_ in (
@@ -350,6 +355,7 @@ class QuoteFinder:
             else:
                 left = self._fronted_start(verb, left)
                 right = self._fronted_end(verb, right)
+            right = self._stop_at_reporting_conj(comp, right)
             toks = list(self.doc[left : right + 1])
             toks = [t for t in toks if not self._drops_conj(comp, t)]
         elif verb.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in verb.children):
@@ -363,6 +369,16 @@ class QuoteFinder:
         while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in '"”’)]?!':
             toks = toks[:-1]
         return toks or None
+
+    def _stop_at_reporting_conj(self, comp: Token, right: int) -> int:
+        """A reporting verb coordinated to the clause starts a new report."""
+        for conj in comp.children:
+            if conj.dep_ == "conj" and conj.i > comp.i and _is_reporting_verb(conj, self.lex):
+                stop = conj.i - 1
+                while stop > comp.i and (self.doc[stop].dep_ == "cc" or self.doc[stop].is_punct):
+                    stop -= 1
+                return min(right, stop)
+        return right
 
     def _fronted_start(self, verb: Token, left: int) -> int:
         """A clause before its attribution runs from the sentence start."""

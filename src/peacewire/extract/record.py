@@ -75,18 +75,20 @@ def extract_quotes(doc: Doc, table: ActorTable, article: Article) -> list[Quote]
         result = resolver.attribute(cand)
         if not result.keep or _is_publisher(cand, result.speaker, article):
             continue
-        speaker = result.speaker.name if result.speaker is not None else None
         cue = cand.verb.text if cand.verb is not None else None
-        out.append(
-            Quote(
-                speaker=speaker,
-                text=cand.text,
-                kind=cand.kind,
-                span=(cand.start, cand.end),
-                venue=_venue(text, cand, candidates),
-                cue=cue,
+        venue = _venue(text, cand, candidates)
+        # A joint statement gives one quotation per party (ANNOTATION.md).
+        for actor in [result.speaker, *result.also]:
+            out.append(
+                Quote(
+                    speaker=actor.name if actor is not None else None,
+                    text=cand.text,
+                    kind=cand.kind,
+                    span=(cand.start, cand.end),
+                    venue=venue,
+                    cue=cue,
+                )
             )
-        )
     return out
 
 

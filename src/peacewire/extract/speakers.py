@@ -11,7 +11,7 @@ unattributed quotation paragraphs through the quote before them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -48,6 +48,8 @@ class Attribution:
 
     keep: bool
     speaker: Actor | None = None
+    also: list[Actor] = field(default_factory=list)
+    """Further parties of a joint statement ("Kyiv and Washington said …")."""
 
 
 def noun_phrase(tok: Token) -> Span:
@@ -74,6 +76,8 @@ class SpeakerResolver:
         self.table = table
         self.lex = lex or reporting_lexicon()
         self.history: list[tuple[int, Actor | None]] = []
+        self.spans: list[tuple[int, int]] = []
+        """Spans of the quotations attributed so far: names inside them are not antecedents."""
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
         self.pairs = pair_marks(self.text)
 
@@ -92,7 +96,10 @@ class SpeakerResolver:
         return None
 
     def _in_quotation(self, pos: int) -> bool:
-        return any(p.open < pos < p.close for p in self.pairs)
+        """Inside quotation marks or inside reported speech already attributed."""
+        return any(p.open < pos < p.close for p in self.pairs) or any(
+            start <= pos < end for start, end in self.spans
+        )
 
     def _is_subject(self, start: int, end: int) -> bool:
         """Whether a mention stands as the subject of its clause."""
@@ -185,10 +192,21 @@ class SpeakerResolver:
         actor = self.table.resolve(phrase)
         if actor is not None:
             self.table.add_mention(actor, phrase)
-            return Attribution(True, actor)
+            return Attribution(True, actor, self._joint_parties(subj, actor))
         if lemma in self.lex.vague_subjects or subj.lower_ in self.lex.vague_subjects:
             return Attribution(False)
         return Attribution(True, None)
+
+    def _joint_parties(self, subj: Token, first: Actor) -> list[Actor]:
+        """The other parties of a coordinated subject ("The US and Ukraine said")."""
+        out: list[Actor] = []
+        for conj in subj.conjuncts:
+            if conj.i < subj.i or conj.pos_ == "PRON":
+                continue
+            actor = self.table.resolve(noun_phrase(conj))
+            if actor is not None and actor is not first and actor not in out:
+                out.append(actor)
+        return out
 
     # -- public ------------------------------------------------------------
 
@@ -211,6 +229,7 @@ class SpeakerResolver:
             result = Attribution(True, None)
         if result.keep:
             self.history.append((cand.start, result.speaker))
+            self.spans.append((cand.start, cand.end))
         return result
 
     def _continuation(self, cand: QuoteCandidate) -> Actor | None:
