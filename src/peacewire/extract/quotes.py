@@ -31,6 +31,9 @@ MIN_CLAUSE_TOKENS = 3
 TRAILING_SENTENCE_PUNCT = ".,;:"
 """Punctuation that belongs to the reporter's sentence, not to the quote."""
 
+FRONTED_TAIL_TOKENS = 10
+"""At most this many words follow a sentence-final attribution ("…, X told the BBC on Friday")."""
+
 QUESTION_VERBS = frozenset({"ask", "question", "wonder"})
 """Verbs that report a question: only their own subject's question counts."""
 
@@ -107,7 +110,12 @@ def subject_of(verb: Token) -> Token | None:
             else:
                 cur = cur.head
         elif cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-            return cur.head
+            # "a statement saying …" names the statement (its owner speaks);
+            # a misparsed "X expressed concern, noting …" keeps X.
+            noun = cur.head
+            if noun.lemma_.lower() in reporting_lexicon().speech_nouns:
+                return noun
+            return next((c for c in noun.children if c.dep_ == "nsubj"), None)
         elif cur.tag_ in ("VBG", "VBN", "VB") and cur.dep_ in (
             "advcl",
             "xcomp",
@@ -396,6 +404,11 @@ class QuoteFinder:
 
     def _fronted_clause(self, verb: Token) -> list[Token] | None:
         """ "CLAUSE, X said/told Y." where the parser did not link the clause."""
+        if verb.dep_ in ("relcl", "acl", "advcl", "pcomp", "xcomp", "amod"):
+            return None  # "…, who has long argued for talks": not an attribution
+        tail = [t for t in self.doc[verb.i + 1 : verb.sent.end] if not (t.is_punct or t.is_space)]
+        if len(tail) > FRONTED_TAIL_TOKENS:
+            return None
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.i > verb.i:
             subj_left = verb.i  # inverted: "…, said Peskov."
