@@ -31,6 +31,8 @@ TEXTS = {
     "whole_clause_marked": "The prime minister insisted that “no deal will be signed over the heads of Ukrainians.”",
     "relay": "The chief negotiator said the delegation would return to Istanbul next week, a state news agency reported.",
     "truncated": "The commander said the brigade had held the line. He added that reinforcements would arrive within",
+    "relative_clause": "The delay suits the Kremlin leader, who has long argued for talks on his own terms.",
+    "misparsed_noun": "Trump expressed concern over the pace of the talks, noting that both sides were still far apart.",
     "multi_paragraph": (
         "The president spoke for twenty minutes.\n"
         '"We asked for a ceasefire on the first day and we ask for it again.\n'
@@ -151,3 +153,13 @@ def test_mark_pairing_mixes_straight_and_curly_marks() -> None:
     text = 'He said "yes" and she said “no, never” twice.'
     pairs = pair_marks(text)
     assert [text[p.open + 1 : p.close] for p in pairs] == ["yes", "no, never"]
+
+
+def test_a_relative_clause_is_not_an_attribution(parsed: dict[str, Doc]) -> None:
+    assert quotes_of(parsed, "relative_clause") == []
+
+
+def test_participle_keeps_the_sentence_subject(parsed: dict[str, Doc]) -> None:
+    [q] = quotes_of(parsed, "misparsed_noun")
+    assert q.text == "both sides were still far apart"
+    assert q.subject is not None and q.subject.text == "Trump"

@@ -115,7 +115,11 @@ def subject_of(verb: Token) -> Token | None:
             noun = cur.head
             if noun.lemma_.lower() in reporting_lexicon().speech_nouns:
                 return noun
-            return next((c for c in noun.children if c.dep_ == "nsubj"), None)
+            for holder in (noun, *(c for c in noun.children if c.dep_ == "amod" and c.tag_.startswith("VB"))):
+                subj = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return subj
+            return None
         elif cur.tag_ in ("VBG", "VBN", "VB") and cur.dep_ in (
             "advcl",
             "xcomp",
