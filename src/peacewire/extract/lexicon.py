@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from spacy.strings import hash_string
 
 
 def load_data_yaml(name: str) -> Any:
@@ -27,6 +28,8 @@ class ReportingLexicon:
     vague_subjects: frozenset[str]
     anonymous_subjects: frozenset[str]
     speech_nouns: frozenset[str]
+    verb_hashes: frozenset[int]
+    """spaCy string-store hashes of `verbs`, to pick reporting verbs out of token arrays."""
 
 
 @lru_cache(maxsize=1)
@@ -39,4 +42,5 @@ def reporting_lexicon() -> ReportingLexicon:
         vague_subjects=frozenset(raw["vague_subjects"]),
         anonymous_subjects=frozenset(raw["anonymous_subjects"]),
         speech_nouns=frozenset(raw["speech_nouns"]),
+        verb_hashes=frozenset(hash_string(v) for v in verbs),
     )

@@ -19,6 +19,7 @@ OPENING = {"“": "”", "„": "“", "«": "»", '"': '"'}
 CLOSING_CURLY = {"”", "»"}
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+_MARK = re.compile('[“”„«»"]')
 
 
 @dataclass(frozen=True)
@@ -56,14 +57,14 @@ def pair_marks(text: str) -> list[MarkPair]:
         start, end = para.span()
         open_at: int | None = None
         closer = ""
-        for i in range(start, end):
-            ch = text[i]
+        for m in _MARK.finditer(text, start, end):
+            i, ch = m.start(), m.group()
             if open_at is None:
                 if ch in "“„«":
                     open_at, closer = i, OPENING[ch]
                 elif ch == '"' and _straight_is_opening(text, i):
                     open_at, closer = i, '"'
-            elif ch == closer or (closer != '"' and ch in CLOSING_CURLY) or (closer == "“" and ch == "”"):
+            elif ch == closer or (closer != '"' and ch in CLOSING_CURLY):
                 if i > open_at + 1:
                     pairs.append(MarkPair(open_at, i))
                 open_at = None

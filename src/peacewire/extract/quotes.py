@@ -154,24 +154,40 @@ def _token_in_pairs(tok: Token, pairs: list[MarkPair]) -> bool:
 class QuoteFinder:
     """Finds quotation candidates in one parsed document."""
 
-    def __init__(self, doc: Doc, lex: ReportingLexicon | None = None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        lex: ReportingLexicon | None = None,
+        text: str | None = None,
+        pairs: list[MarkPair] | None = None,
+    ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
         self.lex = lex or reporting_lexicon()
-        self.pairs = pair_marks(self.text)
-        # One pass over the tokens; everything below reads these lists.
-        self.tokens: list[Token] = list(doc)
-        self.starts = [t.idx for t in self.tokens]
+        self.pairs = pair_marks(self.text) if pairs is None else pairs
+        # Token attributes come from spaCy's arrays (no Token objects); the few
+        # tokens the rules look at closely are picked out by their lemma/form.
+        self.n = len(doc)
+        self.starts: list[int] = doc.to_array("IDX").tolist()
         self.quoted = self._quoted_flags()
-        self.reporting = [t for t in self.tokens if not self.quoted[t.i] and _is_reporting_verb(t, self.lex)]
+        lemmas = doc.to_array("LEMMA").tolist()
+        lowers = doc.to_array("LOWER").tolist()
+        verbs = self.lex.verb_hashes
+        self.reporting = [
+            doc[i]
+            for i, lemma in enumerate(lemmas)
+            if lemma in verbs and not self.quoted[i] and _is_reporting_verb(doc[i], self.lex)
+        ]
         self.reporting_starts = [t.idx for t in self.reporting]
+        according = doc.vocab.strings["according"]
+        self.according = [doc[i] for i, low in enumerate(lowers) if low == according and not self.quoted[i]]
 
     def _quoted_flags(self) -> list[bool]:
         """For each token, whether it stands inside a pair of quotation marks."""
-        flags = [False] * len(self.tokens)
+        flags = [False] * self.n
         for p in self.pairs:
             i = bisect.bisect_right(self.starts, p.open)
-            while i < len(self.tokens) and self.starts[i] < p.close:
+            while i < self.n and self.starts[i] < p.close:
                 flags[i] = True
                 i += 1
         return flags
@@ -187,9 +203,9 @@ class QuoteFinder:
         i = bisect.bisect_right(self.starts, char) - 1
         if i < 0:
             i = 0
-        tok = self.tokens[i] if self.tokens else None
-        if tok is not None and char >= tok.idx + len(tok.text) and i + 1 < len(self.tokens):
-            tok = self.tokens[i + 1]
+        tok = self.doc[i] if self.n else None
+        if tok is not None and char >= tok.idx + len(tok.text) and i + 1 < self.n:
+            tok = self.doc[i + 1]
         return tok
 
     def _reporting_verbs_between(self, start: int, end: int) -> list[Token]:
@@ -319,7 +335,7 @@ class QuoteFinder:
         """The offset `n` tokens after `char`, stopping at a full stop."""
         first = bisect.bisect_left(self.starts, char + 1)
         end = len(self.text)
-        for k, tok in enumerate(self.tokens[first:]):
+        for k, tok in enumerate(self.doc[first:]):
             if k >= n or (tok.text in (".", "!", "?") and k > 0):
                 return tok.idx
         return end
@@ -369,7 +385,9 @@ class QuoteFinder:
                 right = self._fronted_end(verb, right)
             right = self._stop_at_reporting_conj(comp, right)
             toks = list(self.doc[left : right + 1])
-            toks = [t for t in toks if not self._drops_conj(comp, t)]
+            dropped = self._reporter_conj(comp)
+            if dropped:
+                toks = [t for t in toks if t.i not in dropped]
         elif verb.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in verb.children):
             # "The goal, he said, is peace": the host sentence is the report.
             inner = {t.i for t in verb.subtree}
@@ -474,30 +492,32 @@ class QuoteFinder:
                 right = max(right, conj.right_edge.i)
         return right
 
-    def _drops_conj(self, comp: Token, tok: Token) -> bool:
-        """True for a subjectless verb coordinated to the clause that takes the
-        reporter's tense ("he backs X but proposed Y"): it is the reporter's."""
+    @staticmethod
+    def _reporter_conj(comp: Token) -> set[int]:
+        """Token indices of a subjectless verb coordinated to the clause that takes
+        the reporter's tense ("he backs X but proposed Y"): the reporter's, not his."""
+        out: set[int] = set()
+        if comp.tag_ not in ("VBZ", "VBP"):
+            return out
         for conj in comp.children:
             if (
                 conj.dep_ == "conj"
                 and conj.tag_ == "VBD"
-                and comp.tag_ in ("VBZ", "VBP")
                 and not any(c.dep_.startswith("nsubj") for c in conj.children)
             ):
-                if conj.i <= tok.i <= conj.right_edge.i:
-                    return True
-                # the conjunction and comma before it
-                if tok.i < conj.i and tok.head is comp and tok.dep_ in ("cc", "punct") and tok.i > comp.i:
-                    nxt = [t for t in comp.children if t.i > tok.i and t.dep_ not in ("cc", "punct")]
-                    if nxt and nxt[0] is conj:
-                        return True
-        return False
+                out.update(range(conj.i, conj.right_edge.i + 1))
+                # the conjunction and comma just before it
+                for tok in comp.children:
+                    if comp.i < tok.i < conj.i and tok.dep_ in ("cc", "punct"):
+                        if not any(
+                            tok.i < t.i < conj.i and t.dep_ not in ("cc", "punct") for t in comp.children
+                        ):
+                            out.add(tok.i)
+        return out
 
     def _according_to(self) -> list[QuoteCandidate]:
         out = []
-        for tok in self.tokens:
-            if tok.lower_ != "according" or self.quoted[tok.i]:
-                continue
+        for tok in self.according:
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             if to is None:
                 continue
@@ -664,7 +684,7 @@ class QuoteFinder:
     def _governor(self, pair: MarkPair) -> tuple[Token | None, Token | None]:
         """The verb a quoted fragment hangs from, and that verb's subject."""
         lo = bisect.bisect_right(self.starts, pair.open)
-        inner = [t for t in self.tokens[lo:] if t.idx < pair.close][:1]
+        inner = [self.doc[lo]] if lo < self.n and self.starts[lo] < pair.close else []
         if not inner:
             return None, None
         tok = inner[0]
@@ -691,6 +711,15 @@ def _covers_pair(cand: QuoteCandidate, direct: QuoteCandidate) -> bool:
     )
 
 
-def find_quotes(doc: Doc, lex: ReportingLexicon | None = None) -> list[QuoteCandidate]:
-    """All quotation candidates of a parsed article, in text order."""
-    return QuoteFinder(doc, lex).find()
+def find_quotes(
+    doc: Doc,
+    lex: ReportingLexicon | None = None,
+    text: str | None = None,
+    pairs: list[MarkPair] | None = None,
+) -> list[QuoteCandidate]:
+    """All quotation candidates of a parsed article, in text order.
+
+    `text` (the article's text, equal to `doc.text`) and `pairs` may be
+    passed by callers that already have them, to avoid rebuilding them.
+    """
+    return QuoteFinder(doc, lex, text, pairs).find()

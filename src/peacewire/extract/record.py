@@ -16,6 +16,7 @@ from peacewire.extract.actors import ActorTable, build_actor_table
 from peacewire.extract.events import extract_events
 from peacewire.extract.gazetteer import Gazetteer
 from peacewire.extract.positions import extract_positions
+from peacewire.extract.quotemarks import pair_marks
 from peacewire.extract.quotes import QuoteCandidate, find_quotes
 from peacewire.extract.speakers import SpeakerResolver, noun_phrase
 from peacewire.extract.venues import find_venue
@@ -67,9 +68,10 @@ def _venue(text: str, cand: QuoteCandidate, quoted: list[QuoteCandidate]) -> str
 
 def extract_quotes(doc: Doc, table: ActorTable, article: Article) -> list[Quote]:
     """Quotations with resolved speakers and venues, in text order."""
-    text = doc.text
-    candidates = find_quotes(doc)
-    resolver = SpeakerResolver(doc, table, text=text)
+    text = article.text  # the text `doc` was parsed from; Doc.text would rebuild it
+    pairs = pair_marks(text)
+    candidates = find_quotes(doc, text=text, pairs=pairs)
+    resolver = SpeakerResolver(doc, table, text=text, pairs=pairs)
     out: list[Quote] = []
     for cand in candidates:
         result = resolver.attribute(cand)

@@ -17,7 +17,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from peacewire.extract.lexicon import ReportingLexicon, reporting_lexicon
-from peacewire.extract.quotemarks import pair_marks
+from peacewire.extract.quotemarks import MarkPair, pair_marks
 from peacewire.extract.quotes import QuoteCandidate
 from peacewire.records import Actor
 
@@ -70,7 +70,12 @@ class SpeakerResolver:
     """Walks an article's candidates in order, keeping the discourse state."""
 
     def __init__(
-        self, doc: Doc, table: ActorLookup, lex: ReportingLexicon | None = None, text: str | None = None
+        self,
+        doc: Doc,
+        table: ActorLookup,
+        lex: ReportingLexicon | None = None,
+        text: str | None = None,
+        pairs: list[MarkPair] | None = None,
     ) -> None:
         self.doc = doc
         self.table = table
@@ -79,7 +84,7 @@ class SpeakerResolver:
         self.spans: list[tuple[int, int]] = []
         """Spans of the quotations attributed so far: names inside them are not antecedents."""
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
-        self.pairs = pair_marks(self.text)
+        self.pairs = pair_marks(self.text) if pairs is None else pairs
 
     # -- discourse helpers ---------------------------------------------------
 
