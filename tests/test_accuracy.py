@@ -3,39 +3,15 @@
 Two gold sets: the shared dev set (measurement data outside the repository;
 these tests skip, saying why, in a clone without ../shared) and the bundled
 sample corpus. Each set is extracted once per session through the same path
-as `peacewire eval`. The floors sit a little under the figures measured when
+as `peacewire eval` (session fixtures `dev_metrics` and `sample_metrics` of
+conftest.py, shared with the event tests). The floors sit a little under the figures measured when
 they were set (see the closing notes of the issues), so a change that loses
 accuracy fails here.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-
-import pytest
-from spacy.language import Language
-
-from peacewire.evaluation.run import evaluate_gold_dir
-from peacewire.extract import Extractor
-
-from .conftest import SAMPLE_DIR
-
-
-@pytest.fixture(scope="session")
-def extractor(nlp: Language) -> Extractor:
-    return Extractor(nlp)
-
-
-@pytest.fixture(scope="session")
-def dev_metrics(dev_dir: Path, extractor: Extractor) -> dict[str, Any]:
-    return evaluate_gold_dir(dev_dir, extractor).evaluation.metrics
-
-
-@pytest.fixture(scope="session")
-def sample_metrics(extractor: Extractor) -> dict[str, Any]:
-    return evaluate_gold_dir(SAMPLE_DIR, extractor).evaluation.metrics
-
 
 # Floors on the shared dev set (issue 3 targets: detection F1 >= 0.92,
 # end-to-end >= 0.85, recall direct >= 0.95, indirect >= 0.80, partial >= 0.70).

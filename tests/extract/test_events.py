@@ -1,15 +1,13 @@
 """Events of whole articles: attacks, arms transfers, territorial control.
 
 Every article here is written for the test; none comes from the dev set.  The
-last test scores the dev set with the official scorer (skipped without it).
+last tests score the dev set (skipped without it) and the bundled sample corpus
+through the product's own extraction and scoring (session fixtures of conftest).
 """
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-from types import ModuleType
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -86,6 +84,87 @@ ARTICLES: dict[str, tuple[str, str | None]] = {
         "Ukraine's army holds about 1,000 square kilometres in Russia's Kursk region.\n"
         "About 60 percent of the town is under Russian control, its mayor said.\n",
         "2024-10-01",
+    ),
+    # -- written for the rules that generalise beyond the dev set
+    "impact": (
+        "Hours after the talks ended, a Russian cruise missile tore through a shopping centre in Kremenchuk.\n"
+        "The governor said nine people had been killed and 40 wounded.\n",
+        "2023-05-10",
+    ),
+    "heard_then_region": (
+        "Loud blasts were heard in Rivne before dawn on Friday.\n"
+        "Russian drones hit an energy facility in the Rivne region, the regional administration said.\n",
+        "2024-04-12",
+    ),
+    "region_then_city": (
+        "Russia launched a wave of glide bombs at the Zaporizhzhia region on Saturday.\n"
+        "The head of the Zaporizhzhia regional administration said two people were killed in Orikhiv.\n",
+        "2024-06-08",
+    ),
+    "named_site": (
+        "On Monday an explosion brought down a span of the Antonivskyi Bridge near the front line.\n"
+        "A bus had been crossing the bridge, and four passengers died, local officials said.\n"
+        "Moscow said the bridge blast was sabotage and had been planned by Ukrainian intelligence.\n",
+        "2023-03-15",
+    ),
+    "dam": (
+        "The old dam at Kremenchuk was wrecked overnight, and water flooded several villages downstream.\n"
+        "Ukraine's army said Russian forces had blown up the dam as they retreated.\n",
+        "2022-10-02",
+    ),
+    "barrage": (
+        "Russia fired more than 100 missiles at Ukrainian cities on Thursday, the air force said.\n"
+        "In Kharkiv, a missile killed three people in the Kyivskyi district.\n"
+        "In Lviv, a drone hit a warehouse and two workers died.\n"
+        "Rescuers cleared rubble across the city for hours.\n"
+        "Nationwide, at least 25 people were killed and 120 injured, the interior ministry said.\n",
+        "2023-12-28",
+    ),
+    "unhurt": (
+        "Russian artillery shelled the town of Nikopol overnight, damaging several houses. No one was hurt.\n",
+        "2024-02-02",
+    ),
+    "hypothetical": (
+        "If Russian strikes on Odesa continue, the port may close, the mayor warned.\n",
+        "2024-01-15",
+    ),
+    "pledges": (
+        "Belgium has pledged 30 F-16 jets to Ukraine, its defence minister said on Monday.\n"
+        "Spain announced a new package that includes six Leopard 2 tanks and 20 M113 armoured vehicles.\n"
+        "Portuguese Prime Minister Antonio Costa said his government would send three Leopard 2 tanks.\n"
+        "Norway's delivery of NASAMS launchers was completed in March.\n",
+        "2023-05-20",
+    ),
+    "implied_recipients": (
+        "Iran has also shipped hundreds of Shahed drones, according to Western officials.\n"
+        "Zelensky urged partners to send more Patriot systems.\n"
+        "Japan could consider supplying artillery shells, a minister said.\n"
+        "Washington will keep giving Kyiv the air defence systems it needs, the president said.\n",
+        "2023-09-01",
+    ),
+    "main_and_side": (
+        "A Russian missile hit a school in Poltava on Tuesday, killing at least eight people.\n"
+        "Russian drones also struck an office block in Sumy, damaging windows.\n"
+        "Rescue work went on through the night, the emergency service said.\n"
+        "By Wednesday the death toll had risen to 14.\n",
+        "2024-09-04",
+    ),
+    "similar_earlier": (
+        "Talks in Istanbul ended without a deal on Friday.\n"
+        "Hours later, a Russian ballistic missile hit a bus in Sumy, killing nine passengers.\n"
+        "In March, a similar strike on the city killed 35 people.\n",
+        "2025-05-17",
+    ),
+    "awaited": (
+        "Ukraine still awaits the delivery of Patriot systems, its foreign minister said.\n"
+        "Kyiv needs more tanks, and Berlin will send ten Leopard 2 tanks next month.\n",
+        "2024-02-01",
+    ),
+    "users_and_arrivals": (
+        "The White House allowed Ukraine to use US-supplied HIMARS rockets against targets in Russia.\n"
+        "The first IRIS-T system promised by Germany will reach Ukraine next week.\n"
+        "Poland said it had delivered the first six of its promised Krab howitzers to Ukraine's army.\n",
+        "2024-06-01",
     ),
 }
 
@@ -204,57 +283,158 @@ def test_territorial_control_shares(events: dict[str, list[Event]]) -> None:
     assert found == [("Russia", (0.2, "up_to")), ("Russia", (0.6, "about"))]
 
 
-# -- the dev set, scored by the official scorer -----------------------------
-
-# Reached on the dev set when these rules were written (bench/events_dev.py):
-# attacks F1 1.0, killed/injured exact 1.0, transfers F1 1.0, quantity 1.0.
-# The floors sit a hair below, so any lost attack or transfer fails here.
-FLOORS = {
-    "attacks": 0.98,
-    "arms_transfers": 0.98,
-    "killed_exact": 0.98,
-    "injured_exact": 0.98,
-    "transfer_quantity": 0.98,
-}
-
-
-def _scorer(dev_dir: Path) -> ModuleType:
-    path = dev_dir.parent / "eval" / "score.py"
-    if not path.exists():
-        pytest.skip(f"{path} is absent")
-    spec = importlib.util.spec_from_file_location("pw_official_score", path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def test_dev_set_events(nlp: Language, dev_dir: Path) -> None:
-    from peacewire.ingest.sources import read_inputs
-
-    score = _scorer(dev_dir)
-    gaz = load_gazetteer()
-    articles = [
-        a for a in read_inputs([str(p) for p in sorted(dev_dir.glob("*.txt"))]) if isinstance(a, Article)
+def transfers(
+    events: dict[str, list[Event]], name: str
+) -> list[tuple[str | None, str | None, list[str], tuple[float, str] | None]]:
+    return [
+        (e.supplier, e.recipient, e.weapons, count(e, "quantity"))
+        for e in events[name]
+        if e.type == "arms_transfer"
     ]
-    preds: dict[str, dict[str, object]] = {}
-    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True):
-        table = build_actor_table(doc, gaz, published=article.published)
-        preds[article.id] = {
-            "id": article.id,
-            "events": [e.to_json() for e in extract_events(doc, table, article)],
-        }
-    tally, log = score.Tally(), []
-    for gold_path in sorted(dev_dir.glob("*.gold.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        score.score_article(gold, preds.get(gold["id"], {}), tally, log)
-    got = {
-        "attacks": score.prf(tally["a_tp"], tally["a_pred"], tally["a_gold"])["f1"],
-        "arms_transfers": score.prf(tally["t_tp"], tally["t_pred"], tally["t_gold"])["f1"],
-        "killed_exact": tally["a_killed_exact"] / max(tally["a_killed_gold"], 1),
-        "injured_exact": tally["a_injured_exact"] / max(tally["a_injured_gold"], 1),
-        "transfer_quantity": tally["t_qty_ok"] / max(tally["t_qty_gold"], 1),
+
+
+# -- attacks: rules that generalise beyond the dev set ---------------------------
+
+
+def test_weapon_as_subject_of_an_impact_verb_and_casualties_next(events: dict[str, list[Event]]) -> None:
+    [a] = attacks(events, "impact")  # "a missile tore through ...": no attack word
+    assert (a.location, a.weapons, a.perpetrator) == ("Kremenchuk", ["cruise missile"], "Russia")
+    assert count(a, "killed") == (9, "exact") and count(a, "injured") == (40, "exact")
+
+
+def test_blasts_heard_in_a_city_name_the_city_of_its_region(events: dict[str, list[Event]]) -> None:
+    [a] = attacks(events, "heard_then_region")  # the blasts alone are no second attack
+    assert (a.location, a.weapons) == ("Rivne", ["drone"])
+
+
+def test_casualties_in_a_town_of_the_region_just_attacked(events: dict[str, list[Event]]) -> None:
+    [a] = attacks(events, "region_then_city")  # one attack, at its most specific place
+    assert a.location == "Orikhiv"
+    assert count(a, "killed") == (2, "exact")
+    assert a.weapons == ["glide bomb"]
+
+
+def test_named_site_the_site_again_and_an_agent(events: dict[str, list[Event]]) -> None:
+    [a] = attacks(events, "named_site")  # "the bridge" is the bridge just named
+    assert a.location == "Antonivskyi Bridge"
+    assert count(a, "killed") == (4, "exact")
+    assert a.perpetrator == "Ukraine"  # "planned by Ukrainian intelligence"
+
+
+def test_site_at_a_town_and_blowing_it_up(events: dict[str, list[Event]]) -> None:
+    [a] = attacks(events, "dam")
+    assert (a.location, a.perpetrator) == ("Kremenchuk", "Russia")
+    assert a.killed is None and a.injured is None  # an attack without casualties is still one
+
+
+def test_nationwide_total_is_an_attack_without_a_place(events: dict[str, list[Event]]) -> None:
+    found = {a.location: a for a in attacks(events, "barrage")}
+    assert set(found) == {None, "Kharkiv", "Lviv"}
+    assert count(found[None], "killed") == (25, "at_least")  # not the sum of the places: kept
+    assert count(found[None], "injured") == (120, "exact")
+    assert count(found["Kharkiv"], "killed") == (3, "exact")  # each place keeps its own figure
+    assert count(found["Lviv"], "killed") == (2, "exact")
+    assert found[None].perpetrator == "Russia"
+
+
+def test_a_later_toll_without_a_place_is_the_main_attacks_when_no_barrage(
+    events: dict[str, list[Event]],
+) -> None:
+    found = {a.location: a for a in attacks(events, "main_and_side")}
+    assert set(found) == {"Poltava", "Sumy"}  # no attack on the whole country: no unplaced one
+    assert count(found["Poltava"], "killed") == (14, "exact")
+    assert found["Sumy"].killed is None
+
+
+def test_an_earlier_dated_attack_on_the_same_city_is_another(events: dict[str, list[Event]]) -> None:
+    found = sorted((count(a, "killed") or (0, ""), a.location) for a in attacks(events, "similar_earlier"))
+    assert found == [((9, "exact"), "Sumy"), ((35, "exact"), "Sumy")]  # not one attack with 35 dead
+
+
+def test_no_one_is_no_count(events: dict[str, list[Event]]) -> None:
+    [a] = attacks(events, "unhurt")
+    assert a.location == "Nikopol" and a.injured is None and a.killed is None
+
+
+def test_a_hypothesis_is_no_attack(events: dict[str, list[Event]]) -> None:
+    assert attacks(events, "hypothetical") == []
+
+
+# -- arms transfers ----------------------------------------------------------------
+
+
+def test_pledges_packages_possessive_suppliers_and_his_government(events: dict[str, list[Event]]) -> None:
+    assert transfers(events, "pledges") == [
+        ("Belgium", "Ukraine", ["F-16"], (30, "exact")),
+        # a package whose systems each have a count is one transfer per system; the recipient
+        # left implicit is the article's
+        ("Spain", "Ukraine", ["Leopard 2"], (6, "exact")),
+        ("Spain", "Ukraine", ["M113"], (20, "exact")),
+        ("Portugal", "Ukraine", ["Leopard 2"], (3, "exact")),  # "his government": the speaker's state
+        ("Norway", "Ukraine", ["NASAMS"], None),  # "Norway's delivery of"
+    ]
+
+
+def test_the_source_is_given_with_a_figure_only(events: dict[str, list[Event]]) -> None:
+    sources = {
+        (e.supplier, tuple(e.weapons)): e.source for e in events["pledges"] if e.type == "arms_transfer"
     }
-    misses = [line for line in log if "attack" in line or "killed" in line or "injured" in line]
-    for key, floor in FLOORS.items():
-        assert got[key] >= floor, f"{key} {got[key]:.3f} < {floor}: {misses}"
+    assert (
+        sources[("Portugal", ("Leopard 2",))] == "Antonio Costa"
+    )  # "... said his government would send three"
+    assert sources[("Norway", ("NASAMS",))] is None  # no figure, no source of one
+
+
+def test_implied_recipients_and_supplies_only_wished_for(events: dict[str, list[Event]]) -> None:
+    # Iran's supply goes to the side it arms; "urged partners to send" and "could consider
+    # supplying" are no transfers; "giving Kyiv ..." has Kyiv (Ukraine) as recipient
+    assert transfers(events, "implied_recipients") == [
+        ("Iran", "Russia", ["Shahed"], (100, "at_least")),
+        ("United States", "Ukraine", ["air defence systems"], None),
+    ]
+
+
+def test_awaiting_is_no_supplying_and_a_need_cancels_no_other_clause(events: dict[str, list[Event]]) -> None:
+    assert transfers(events, "awaited") == [("Germany", "Ukraine", ["Leopard 2"], (10, "exact"))]
+
+
+def test_supplied_weapons_go_to_their_user_or_where_they_arrive(events: dict[str, list[Event]]) -> None:
+    assert transfers(events, "users_and_arrivals") == [
+        ("United States", "Ukraine", ["HIMARS"], None),  # "allowed Ukraine to use US-supplied HIMARS"
+        ("Germany", "Ukraine", ["IRIS-T"], None),  # "promised by Germany will reach Ukraine"
+        ("Poland", "Ukraine", ["Krab"], (6, "exact")),  # "the first six of": "first" is no count
+    ]
+
+
+# -- the dev set and the sample corpus, scored as `peacewire eval` scores them ------------
+
+# Reached when these rules were written (`peacewire eval /work/shared/dev` and
+# `peacewire eval corpus/sample`): attacks F1 1.0, killed/injured exact 1.0,
+# transfers F1 1.0, quantity 1.0 on both sets.  The floors sit a hair below, so
+# any lost attack or transfer fails here.
+DEV_FLOORS = {
+    ("attacks", "f1"): 0.98,
+    ("arms_transfers", "f1"): 0.98,
+    ("killed_exact", None): 0.98,
+    ("injured_exact", None): 0.98,
+    ("transfer_quantity", None): 0.98,
+}
+SAMPLE_FLOORS = DEV_FLOORS
+
+
+def _low(metrics: dict[str, Any], floors: dict[tuple[str, str | None], float]) -> list[str]:
+    low = []
+    for (group, key), floor in floors.items():
+        value = metrics[group] if key is None else metrics[group][key]
+        if value is None or value < floor:
+            low.append(f"{group}{'.' + key if key else ''} = {value} < {floor}")
+    return low
+
+
+def test_dev_set_events(dev_metrics: dict[str, Any]) -> None:
+    assert _low(dev_metrics, DEV_FLOORS) == []
+
+
+def test_sample_corpus_events(sample_metrics: dict[str, Any]) -> None:
+    assert sample_metrics["articles"] >= 10
+    assert _low(sample_metrics, SAMPLE_FLOORS) == []

@@ -12,7 +12,14 @@ from spacy.tokens import Doc, Span
 from peacewire.extract.bodytext import body_sentences
 from peacewire.extract.cues import event_cues
 from peacewire.extract.gazetteer import load_gazetteer
-from peacewire.extract.locations import PlaceMention, best_place, find_places, first_district, is_metonym
+from peacewire.extract.locations import (
+    PlaceMention,
+    best_place,
+    find_places,
+    first_district,
+    is_metonym,
+    site_places,
+)
 
 LINES = [
     "Kyiv Mayor Vitali Klitschko said a drone hit the Solomianskyi district of the Ukrainian capital.",
@@ -21,6 +28,9 @@ LINES = [
     "A missile hit the Kyiv Oblast village of Hatne.",
     "ODESA – Kyiv was grateful for the help, the minister said.",
     "The strike hit North Korea's ally in the Belgorod region, between Shebekino and Valuyki.",
+    "A blast damaged the Crimean bridge and a Russian airfield on the outskirts of Sevastopol.",
+    "The bridge reopened, and the dam at Kremenchuk held.",
+    "Drones struck the Saltivskyi and Kyivskyi districts of Kharkiv.",
 ]
 
 
@@ -91,3 +101,36 @@ def test_body_sentences_skip_headlines_captions_and_the_cut(nlp: Language) -> No
         "Two workers were hurt.",
         "Later, a missile struck a warehouse near the city",
     ]
+
+
+def test_named_sites_and_the_outskirts_of_a_city(doc: Doc) -> None:
+    sites = event_cues().attack.sites
+    ps = find_places(sent(doc, 6), load_gazetteer(), event_cues().capitals, site_nouns=sites)
+    assert [(p.name, p.level, p.demoted) for p in ps] == [
+        ("Crimean bridge", "site", False),  # "Russian airfield" is a country's, no named site
+        ("Sevastopol", "city", False),  # the outskirts of a city are the city
+    ]
+    assert best_place(ps) is not None and best_place(ps).name == "Sevastopol"  # type: ignore[union-attr]
+    assert site_places(sent(doc, 6), ps, sites) == {"bridge": "Crimean bridge"}
+
+
+def test_the_site_named_before(doc: Doc) -> None:
+    cues = event_cues()
+    ps = find_places(
+        sent(doc, 7),
+        load_gazetteer(),
+        cues.capitals,
+        site_nouns=cues.attack.sites,
+        recent_sites={"bridge": "Crimean bridge"},
+    )
+    assert [(p.name, p.level) for p in ps] == [("Crimean bridge", "site"), ("Kremenchuk", "city")]
+    assert site_places(sent(doc, 7), ps, cues.attack.sites) == {
+        "bridge": "Crimean bridge",
+        "dam": "Kremenchuk",
+    }
+
+
+def test_the_first_of_two_districts_named_together(doc: Doc) -> None:
+    ps = places(doc, 8)
+    assert first_district(ps) is not None and first_district(ps).name == "Saltivskyi district"  # type: ignore[union-attr]
+    assert best_place(ps) is not None and best_place(ps).name == "Kharkiv"  # type: ignore[union-attr]

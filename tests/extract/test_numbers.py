@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from peacewire.extract.locations import doc_view
 from peacewire.extract.numbers import Figure, find_figures, find_shares, parse_words
 
 # One sentence per line; the whole text is parsed once for the module.
@@ -31,6 +32,8 @@ More than 200+ fighters took part.
 The convoy of 1.5bn was a typo.
 The strike on March 14, 2022 at 5 pm cost $700 million and happened 80 km away in 2014.
 It was the 100th day of the siege.
+The first four of its promised tanks arrived.
+No one was hurt when the death toll passed 40.
 """
 
 SHARES = """Russia holds about 18 percent of the country.
@@ -85,6 +88,8 @@ def _figs(doc: Doc, n: int) -> list[tuple[float, str]]:
         (14, [(100, "at_least")]),
         (15, [(200, "more_than")]),
         (16, [(1_500_000_000, "exact")]),
+        (19, [(4, "exact")]),  # "the first four of": the ordinal is no count, nor part of one
+        (20, [(40, "more_than")]),  # "no one" is no count; "passed 40" is more than 40
     ],
 )
 def test_count_forms_and_qualifiers(counts_doc: Doc, line: int, expected: list[tuple[float, str]]) -> None:
@@ -144,3 +149,10 @@ def test_parse_words_rejects_non_numbers() -> None:
 def test_shares(shares_doc: Doc, line: int, value: float, qualifier: str) -> None:
     shares = find_shares(_line(shares_doc, line))
     assert [(s.value, s.qualifier) for s in shares] == [(value, qualifier)]
+
+
+def test_the_article_view_passes_over_sentences_without_numbers(counts_doc: Doc) -> None:
+    view = doc_view(counts_doc)
+    for n in (0, 10, 13, 19):  # the same figures read from the article's token lists
+        assert find_figures(_line(counts_doc, n), view=view) == find_figures(_line(counts_doc, n))
+    assert find_figures(_line(counts_doc, 18), view=view) == []

@@ -17,6 +17,8 @@ LINES = [
     "The patriot said HIMARS and advanced rocket systems help, and more Patriots are coming.",
     "Pyongyang delivered artillery shells, KN-23s and glide bombs.",
     "Troops used Tochka-U tactical ballistic missiles and armoured vehicles.",
+    "The allies sent weapons, modern military equipment and lethal aid, not non-lethal aid or nuclear arms.",
+    "Model sKh-101 is a toy, but US-supplied Bushmaster vehicles and air defence systems are not.",
 ]
 
 
@@ -80,3 +82,28 @@ def test_groups_join_loose_synonyms() -> None:
     lex = weapon_lexicon()
     assert lex.group("missile") == lex.group("rocket")
     assert lex.group("drone") != lex.group("missile")
+
+
+def test_weapons_in_general_are_marked_generic(doc: Doc) -> None:
+    start = sum(len(x) + 1 for x in LINES[:5])
+    span = doc.char_span(start, start + len(LINES[5]), alignment_mode="expand")
+    assert span is not None
+    ws = find_weapons(span)
+    assert [(w.label, w.generic) for w in ws] == [
+        ("weapons", True),
+        ("military equipment", True),
+        ("lethal aid", True),
+    ]  # "non-lethal aid" and "nuclear arms" are no supply of weapons
+
+
+def test_names_inside_words_and_phrases_as_written(doc: Doc) -> None:
+    start = sum(len(x) + 1 for x in LINES[:6])
+    span = doc.char_span(start, start + len(LINES[6]), alignment_mode="expand")
+    assert span is not None
+    ws = find_weapons(span)
+    assert [w.label for w in ws if w.named] == ["Bushmaster"]  # not the "Kh-101" inside "sKh-101"
+    bushmaster = next(w for w in ws if w.named)
+    assert bushmaster.system == "Bushmaster"
+    phrases = [w.phrase for w in ws if not w.named]
+    assert "air defence systems" in phrases  # the compound's own modifier belongs to the phrase
+    assert not any("supplied" in p for p in phrases)  # "US-supplied" says who, not what

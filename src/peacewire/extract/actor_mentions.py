@@ -26,7 +26,8 @@ from peacewire.extract.actor_phrases import (
     strip_honorifics,
 )
 from peacewire.extract.actors import ActorTable, _Cluster, _Title, _titled
-from peacewire.extract.gazetteer import GazEntry, Place, Surface, first_piece, fold, key
+from peacewire.extract.gazetteer import GazEntry, Place, Surface, fold
+from peacewire.extract.tokenview import TokenView, noun_chunks_with
 from peacewire.records import Actor
 
 
@@ -38,17 +39,20 @@ class MentionFinder:
         self.doc = table.doc
         self.gaz = table.gaz
         self.taken: set[int] = set()  # tokens already attributed to an actor or a place
+        self.ents: tuple[Span, ...] = ()  # the entities, read once by `run` (`Doc.ents` builds them anew)
 
     def run(self) -> None:
-        hits = self._scan_gazetteer()
-        self._collect_places(hits)
+        self.ents = tuple(self.doc.ents)
+        view = self.t.tokens
+        hits = self._scan_gazetteer(view)
+        self._collect_places(view, hits)
         persons: list[tuple[Span, GazEntry | None]] = []
         for span, surface in hits:
             if surface.entry.type == "person":
                 persons.append((span, surface.entry))
             else:
                 self._known(span, surface)
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON" and not self._overlaps_taken(ent):
                 persons.append((ent, None))
         # Full names first, so that surnames and first names attach to them.
@@ -56,7 +60,7 @@ class MentionFinder:
         for span, entry in persons:
             if not self._overlaps_taken(span) or entry is not None:
                 self.person(span, entry)
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ in ("ORG", "NORP") and not self._overlaps_taken(ent):
                 self._other_ent(ent)
         self._described_bodies()
@@ -66,47 +70,43 @@ class MentionFinder:
 
     # -- gazetteer matches -------------------------------------------------
 
-    def _scan_gazetteer(self) -> list[tuple[Span, Surface]]:
+    def _scan_gazetteer(self, view: TokenView) -> list[tuple[Span, Surface]]:
         """The longest known form starting at each token, checked against entity boundaries."""
         doc = self.doc
         out: list[tuple[Span, Surface]] = []
         n = len(doc)
-        ent_of = {t.i: ent for ent in doc.ents for t in ent}
+        ent_of = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         full_names = self._full_name_entries()
-        pieces = [first_piece(key(t.text)) for t in doc]
-        i = 0
-        while i < n:
-            found: tuple[Span, Surface] | None = None
-            lead = 1 if doc[i].lower_ == "the" and i + 1 < n else 0
-            words = self.gaz.form_words_from.get(pieces[i + lead], 0)
-            # tokens a form of `words` words can span: hyphens and possessives split words
-            for j in range(min(n, i + lead + 2 * words + 2), i, -1) if words else ():
+        longest = {w: self.gaz.form_words(w) for w in set(view.words)}
+        form_words = [longest[w] for w in view.words]  # of the longest form a word can start
+        lower = view.lower
+        resume = 0  # a form found ends here: the next one starts after it
+        for i in range(n):
+            lead = 1 if lower[i] == "the" and i + 1 < n else 0
+            words = form_words[i + lead]
+            # A form starts with a letter or digit, not with "a"/"an"; those of `words` words
+            # can span more tokens (hyphens and possessives split words).
+            if i < resume or not words or not view.words[i][:1].isalnum() or lower[i] in ("a", "an"):
+                continue
+            stop = min(n, i + lead + 2 * words + 2)
+            for j in reversed(view.candidate_ends(i, stop, self.gaz.form_letters)):
+                if view.punct[j - 1] or view.space[j - 1] or view.tag[j - 1] == "POS":
+                    continue
+                surfaces = self.gaz.surfaces(view.span_text(i, j))
+                if not surfaces:
+                    continue
                 span = doc[i:j]
-                if (
-                    not span.text[:1].isalnum()
-                    or span[-1].is_punct
-                    or span[-1].is_space
-                    or span[-1].tag_ == "POS"
-                ):
-                    continue
-                if span[0].lower_ in ("a", "an"):
-                    continue
-                surfaces = self.gaz.surfaces(span.text)
                 s = next((x for x in surfaces if self._fits(span, x, ent_of, full_names)), None)
                 if s is not None:
-                    found = (span, s)
+                    out.append((span, s))
+                    resume = j
                     break
-            if found is None:
-                i += 1
-                continue
-            out.append(found)
-            i = found[0].end
         return out
 
     def _full_name_entries(self) -> set[str]:
         """Known persons named in full somewhere in the article."""
         out: set[str] = set()
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 entry = self.gaz.lookup_person(join_tokens(strip_honorifics(ent, self.gaz)))
                 if entry is not None:
@@ -142,22 +142,27 @@ class MentionFinder:
             return label in ("PERSON", "ORG", "NORP") or s.entry.name in full_names
         return True
 
-    def _collect_places(self, hits: list[tuple[Span, Surface]]) -> None:
+    def _collect_places(self, view: TokenView, hits: list[tuple[Span, Surface]]) -> None:
         """Known places named in the text (NER labels them unreliably: "Kramatorsk" as a product)."""
         doc = self.doc
         hit_tokens = {t.i for s, surface in hits for t in s if surface.kind != "metonym"}
-        in_person = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2 for t in ent}
+        in_person = {
+            i
+            for ent in self.ents
+            if ent.label_ == "PERSON" and len(ent) >= 2
+            for i in range(ent.start, ent.end)
+        }
+        n = len(doc)
         i = 0
-        while i < len(doc):
+        while i < n:
             found = None
-            if doc[i].text[:1].isupper() and doc[i].i not in hit_tokens and doc[i].i not in in_person:
-                for j in range(min(len(doc), i + 4), i, -1):
-                    span = doc[i:j]
-                    if span[-1].is_punct or span[-1].tag_ == "POS":
+            if view.words[i][:1].isupper() and i not in hit_tokens and i not in in_person:
+                for j in reversed(view.candidate_ends(i, min(n, i + 4), self.gaz.place_letters)):
+                    if view.punct[j - 1] or view.tag[j - 1] == "POS":
                         continue
-                    place = self.gaz.place(span.text)
+                    place = self.gaz.place(view.span_text(i, j))
                     if place is not None:
-                        found = (span, place)
+                        found = (doc[i:j], place)
                         break
             if found is None:
                 i += 1
@@ -242,22 +247,23 @@ class MentionFinder:
     def _left_title(self, name: Span, c: _Cluster) -> None:
         """Title words before a name in its phrase: "Kramatorsk Mayor Oleksander X"."""
         doc = self.doc
+        v = self.t.tokens
         ids = set(range(name.start, name.end))
         start = name.start
         i = name.start - 1
-        while i >= name.sent.start:
-            t = doc[i]
-            attached = t.head.i in ids or t.tag_ == "POS" or (t.text == "-" and i - 1 >= 0)
+        sent_start = name.sent.start
+        while i >= sent_start:
+            attached = v.head[i] in ids or v.tag[i] == "POS" or (v.words[i] == "-" and i - 1 >= 0)
             if (
                 not attached
-                or t.dep_ in ("det", "appos", "nsubj", "dobj", "prep", "cc")
-                or (t.is_punct and t.text != "-")
+                or v.dep[i] in ("det", "appos", "nsubj", "dobj", "prep", "cc")
+                or (v.punct[i] and v.words[i] != "-")
             ):
                 break
             ids.add(i)
             start = i
             i -= 1
-        while start < name.start and doc[start].dep_ == "det":
+        while start < name.start and v.dep[start] == "det":
             start += 1
         if start == name.start:
             return
@@ -321,7 +327,7 @@ class MentionFinder:
                 c.actor.country = owner.country
             start = next(t for t in title_np if t.dep_ != "det").idx
             end = title_np[-1].idx + len(title_np[-1])
-            self.t._add(c, start, end, self.doc.text[start:end])
+            self.t._add(c, start, end, self.t.text[start:end])
 
     # -- organisations, groups, bodies --------------------------------------------
 
@@ -369,7 +375,15 @@ class MentionFinder:
     def _described_bodies(self) -> None:
         """Bodies named by owner + common nouns: "Russia's defense ministry", "Ukraine's government"."""
         roles = self.gaz.roles
-        for chunk in self.doc.noun_chunks:
+        view = self.t.tokens
+        lemmas, lowers = view.lemma, view.lower
+        heads = [
+            i
+            for i, lemma in enumerate(lemmas)
+            if (lemma in roles.body_nouns or lemma in roles.state_nouns or lowers[i] in roles.state_nouns)
+            and i not in self.taken
+        ]
+        for chunk in noun_chunks_with(self.doc, view, heads):
             root = chunk.root
             lemma = root.lemma_.lower()
             if root.i in self.taken:
@@ -394,10 +408,10 @@ class MentionFinder:
     # -- bookkeeping --------------------------------------------------------------
 
     def _overlaps_taken(self, span: Span) -> bool:
-        return any(t.i in self.taken for t in span)
+        return not self.taken.isdisjoint(range(span.start, span.end))
 
     def _take(self, span: Span) -> None:
-        self.taken.update(t.i for t in span)
+        self.taken.update(range(span.start, span.end))
 
 
 def _modifier_use(token: Token) -> bool:

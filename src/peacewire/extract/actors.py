@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
@@ -31,6 +32,7 @@ from peacewire.extract.actor_phrases import (
     strip_honorifics,
 )
 from peacewire.extract.gazetteer import GazEntry, Gazetteer, Place, fold, key
+from peacewire.extract.tokenview import TokenView, token_view
 from peacewire.records import Actor, ActorType
 
 # A surname in the article is the same person's when this similar (rapidfuzz ratio).
@@ -105,7 +107,21 @@ class ActorTable:
         self._clusters: list[_Cluster] = []
         self._by_gaz: dict[str, _Cluster] = {}
         self._mentions: list[tuple[int, int, _Cluster]] = []
+        self._mention_keys: set[tuple[int, int, int]] = set()  # (start, end, id of the cluster)
         self._places: list[tuple[int, Place]] = []  # places named in the text, by offset
+        self._tokens: TokenView | None = None
+
+    @property
+    def tokens(self) -> TokenView:
+        """The article's token attributes as lists, read once (for scans over every token)."""
+        if self._tokens is None:
+            self._tokens = token_view(self.doc)
+        return self._tokens
+
+    @property
+    def text(self) -> str:
+        """The article's text (`Doc.text` is rebuilt from the tokens on every access)."""
+        return self.tokens.text
 
     # -- the interface other extractors use -----------------------------------
 
@@ -126,7 +142,7 @@ class ActorTable:
         """Record that `span` refers to `actor`; its text becomes an alias unless a pronoun."""
         start, end = (span.start_char, span.end_char) if isinstance(span, Span) else span
         cluster = self._cluster_of(actor) or self._new_cluster(actor, None, start)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         self._add(cluster, start, end, text, alias=fold(text) not in PRONOUNS)
 
     def resolve(self, span: Span) -> Actor | None:
@@ -582,7 +598,8 @@ class ActorTable:
         return self._new_cluster(Actor(name=code, type="state", country=code), None, at)
 
     def _add(self, c: _Cluster, start: int, end: int, text: str, alias: bool = True) -> None:
-        if not any(s == start and e == end and cc is c for s, e, cc in self._mentions):
+        if (start, end, id(c)) not in self._mention_keys:
+            self._mention_keys.add((start, end, id(c)))
             self._mentions.append((start, end, c))
         if (start, end) not in c.actor.mentions:
             c.actor.mentions.append((start, end))
@@ -611,10 +628,9 @@ class ActorTable:
         if not k:
             return None
         for c in self._clusters:
-            forms = {key(f) for f in (c.actor.name, *c.actor.aliases, *c.forms)}
-            if c.gaz is not None:
-                forms |= {key(f) for f in c.gaz.names}
-            if k in forms:
+            if any(key(f) == k for f in (c.actor.name, *c.actor.aliases, *c.forms)):
+                return c
+            if c.gaz is not None and any(key(f) == k for f in c.gaz.names):
                 return c
         if not text[:1].isupper():
             return None
@@ -659,10 +675,10 @@ class ActorTable:
 
 def _same_person(words: Sequence[str], c: _Cluster) -> bool:
     """Whether a name (folded words) can be the person of cluster `c`."""
-    names = [key(f).split() for f in (c.actor.name, *c.forms)]
+    names = [key_words(f) for f in (c.actor.name, *c.forms)]
     if c.gaz is not None:
-        names += [key(n).split() for n in c.gaz.names]
-        names += [key(s).split() for s in c.gaz.surnames]
+        names += [key_words(n) for n in c.gaz.names]
+        names += [key_words(s) for s in c.gaz.surnames]
     names = [n for n in names if n]
     surname = words[-1]
     for n in names:
@@ -671,9 +687,15 @@ def _same_person(words: Sequence[str], c: _Cluster) -> bool:
                 return True
     if len(words) == 1:
         # "Vladimir" for Vladimir Putin: the first name of the article's or the gazetteer's full name
-        firsts = [key(f).split() for f in c.forms] + ([key(c.gaz.name).split()] if c.gaz is not None else [])
+        firsts = [key_words(f) for f in c.forms] + ([key_words(c.gaz.name)] if c.gaz is not None else [])
         return any(len(n) >= 2 and n[0] == surname for n in firsts)
     return False
+
+
+@lru_cache(maxsize=1 << 14)
+def key_words(text: str) -> tuple[str, ...]:
+    """The words of a name's key (remembered: the same names are compared again and again)."""
+    return tuple(key(text).split())
 
 
 def _left_owner(ent: Span) -> list[Token]:

@@ -1,15 +1,22 @@
 """Attacks: strikes, shelling, bombing and assaults, one event per attack.
 
 Each body sentence is read for attack words (nouns, verbs, ground-combat
-words), places, weapons and casualty counts; a sentence gives one report per
-attack it speaks of (two when it contrasts a drone attack with an earlier
-missile barrage).  Reports are then joined into events the way a reader
-follows the story: a report naming a place joins the attack already
-reported there; "the strike" with a place gives an unplaced attack its
-place; a report with no place continues the attack being told, unless its
-weapons show it is another one.  An attack keeps the latest (largest)
-casualty figures its reports give; a country-wide total that is just the sum
-of the attacks listed after it is no attack of its own.
+words, a weapon or a blast as the subject of a verb of impact: "a missile
+tore through ..."), places (cities, regions, named sites such as "the
+Crimean bridge", and "the city"/"the bridge" named before), weapons and
+casualty counts; a sentence gives one report per attack it speaks of (two
+when it contrasts a drone attack with an earlier missile barrage).  Reports
+are then joined into events the way a reader follows the story: a report
+naming a place joins the attack already reported there; "the strike" with a
+place gives an unplaced attack its place; a city reported right after an
+attack on its region ("the Moscow region ... killed in Domodedovo", blasts
+heard in Lviv next to strikes on "the Lviv region") is that attack's most
+specific place; a report with no place continues the attack being told,
+unless its weapons show it is another one, and, in a story of an attack on
+the whole country, once several places have been told it belongs to the
+barrage as a whole (an attack without a location).  An attack keeps the
+latest (largest) casualty figures its reports give; a country-wide total
+that is just the sum of the attacks listed with it is no attack of its own.
 """
 
 from __future__ import annotations
@@ -22,19 +29,27 @@ from spacy.tokens import Span, Token
 from peacewire.extract.bodytext import BodySentence
 from peacewire.extract.casualties import CasualtyFigure, find_casualties
 from peacewire.extract.cues import EventCues
+from peacewire.extract.eventdoc import EventDoc
 from peacewire.extract.gazetteer import Gazetteer, fold
 from peacewire.extract.locations import (
     REGION_WORDS,
     PlaceMention,
     best_place,
+    doc_view,
     find_places,
     first_district,
     is_metonym,
     site_places,
 )
-from peacewire.extract.parties import ActorLookup, party_of
+from peacewire.extract.parties import ActorLookup, party_of, state_of_word
 from peacewire.extract.timing import days_before
-from peacewire.extract.weapons import WeaponMention, event_weapons, find_weapons, weapon_tokens
+from peacewire.extract.weapons import (
+    WeaponMention,
+    event_weapons,
+    find_weapons,
+    weapon_lexicon,
+    weapon_tokens,
+)
 from peacewire.records import Count, Event
 
 MODAL_AUX: frozenset[str] = frozenset(
@@ -75,6 +90,11 @@ class Report:
     damage_only: bool = False
     weak: bool = False
     """Only blasts heard somewhere: names a place, never an attack of its own."""
+    definite: bool = False
+    """Its attack word is definite or owned ("the strike", "Ukraine's incursion"): one already known."""
+    national: bool = False
+    """Reports an attack on the country as a whole ("across the country", "against Ukraine's
+    energy facilities")."""
     text: str = ""
     """The sentence, lower-cased (which places it mentions, offices included)."""
 
@@ -271,11 +291,14 @@ def find_triggers(
     has_context: bool,
     places: Sequence[PlaceMention],
     weapon_heads: frozenset[int] = frozenset(),
+    view: EventDoc | None = None,
 ) -> list[Token]:
     """The words of the sentence that report an attack that happened."""
     a = cues.attack
     out: list[Token] = []
-    for tok in sent:
+    doc = sent.doc
+    tokens = list(sent) if view is None else [doc[i] for i in view.indices(sent, a.trigger_words)]
+    for tok in tokens:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("NOUN", "PROPN"):
             if lemma not in a.nouns and lemma not in a.ground:
@@ -371,7 +394,7 @@ def _own_weapons(trigger: Token, weapons: Sequence[WeaponMention]) -> list[Weapo
     return [w for w in weapons if w.head in near or any(i in near for i in range(w.start, w.end))]
 
 
-def _agent(trigger: Token, table: ActorLookup, gaz: Gazetteer) -> str | None:
+def _agent(trigger: Token, table: ActorLookup, gaz: Gazetteer, cues: EventCues) -> str | None:
     """Who the sentence says carried the attack out."""
     cands: list[Token] = []
     for c in trigger.children:
@@ -398,7 +421,10 @@ def _agent(trigger: Token, table: ActorLookup, gaz: Gazetteer) -> str | None:
         verb = trigger.head.head
         if verb.lemma_.lower() in BLAME_VERBS:
             cands = [c for c in verb.children if c.dep_ in ("dobj", "obj")] + cands
+    not_actors = cues.attack.nouns | weapon_lexicon().class_nouns
     for c in cands:
+        if c.lemma_.lower() in not_actors:
+            continue  # "missiles struck": the weapon's owner may be named below, not the weapon
         found = party_of(c, table, gaz, belligerent=True)
         if found:
             return found
@@ -412,9 +438,9 @@ def _agent(trigger: Token, table: ActorLookup, gaz: Gazetteer) -> str | None:
     return None
 
 
-def _has_phrase(sent: Span, phrases: Sequence[str]) -> bool:
-    low = " " + " ".join(t.lower_ for t in sent) + " "
-    return any(f" {p} " in low for p in phrases)
+def _has_phrase(words: str, phrases: Sequence[str]) -> bool:
+    """Whether one of the phrases is in `words` (the sentence's lower-cased tokens, space-separated)."""
+    return any(f" {p} " in words for p in phrases)
 
 
 def _superlative_since(sent: Span) -> bool:
@@ -441,6 +467,13 @@ def _anaphoric(trigger: Token, cues: EventCues) -> bool:
     if not dets or dets[0].lower_ not in a.definite:
         return False
     return not any(c.dep_ in ("poss",) for c in trigger.children)
+
+
+def _owned(trigger: Token, cues: EventCues) -> bool:
+    """ "Ukraine's attack", "the attack": a known attack, not "a similar strike"."""
+    return trigger.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in cues.attack.definite) for c in trigger.children
+    )
 
 
 def _earlier(trigger: Token) -> bool:
@@ -488,20 +521,11 @@ class Story:
     """The places of the sentence just read (not offices, venues or governments)."""
 
 
-def sentence_reports(
-    sent_no: int,
-    body: BodySentence,
-    table: ActorLookup,
-    gaz: Gazetteer,
-    cues: EventCues,
-    published: str | None,
-    story: Story,
-) -> list[Report]:
-    """The attack reports of one sentence (none, one, or one per attack it distinguishes)."""
-    sent = body.span
-    doc = sent.doc
-    span = (sent.start_char, sent.end_char)
-    weapons = [w for w in find_weapons(sent) if not w.generic]
+def read_places(
+    sent: Span, gaz: Gazetteer, cues: EventCues, story: Story, view: EventDoc, known_only: bool = False
+) -> list[PlaceMention]:
+    """The places where something can happen in the sentence (no offices, venues or governments);
+    the story learns them, and the sites the sentence names."""
     all_places = find_places(
         sent,
         gaz,
@@ -510,20 +534,51 @@ def sentence_reports(
         story.recent_city,
         cues.attack.sites,
         story.recent_sites,
+        view,
+        known_only,
     )
     places = [p for p in all_places if not _venue_place(p, sent, cues) and not is_metonym(p, sent)]
     story.places = places
-    story.recent_sites.update(site_places(sent, all_places, cues.attack.sites))
-    casualties = find_casualties(sent, weapon_tokens(weapons), cues)
-    has_attack_noun = any(t.lemma_.lower() in cues.attack.nouns - SOUND_NOUNS for t in sent)
+    story.recent_sites.update(site_places(sent, all_places, cues.attack.sites, view))
+    return places
+
+
+def _names_places(sent: Span, cues: EventCues, view: EventDoc) -> bool:
+    """Whether the sentence can name a city or a site for what follows ("the city", "the bridge")."""
+    return any(i in view.places for i in range(sent.start, sent.end)) or view.has_any(
+        sent, cues.attack.sites | {"capital"}
+    )
+
+
+def sentence_reports(
+    sent_no: int,
+    body: BodySentence,
+    table: ActorLookup,
+    gaz: Gazetteer,
+    cues: EventCues,
+    published: str | None,
+    story: Story,
+    view: EventDoc | None = None,
+) -> list[Report]:
+    """The attack reports of one sentence (none, one, or one per attack it distinguishes)."""
+    sent = body.span
+    doc = sent.doc
+    view = view or doc_view(doc)
+    span = (sent.start_char, sent.end_char)
+    weapons = [w for w in find_weapons(sent, view=view) if not w.generic]
+    places = read_places(sent, gaz, cues, story, view)
+    counted = view.has_any(sent, cues.casualties.words)
+    casualties = find_casualties(sent, weapon_tokens(weapons), cues, view) if counted else []
+    has_attack_noun = view.has_any(sent, cues.attack.nouns - SOUND_NOUNS)
     has_context = bool(weapons) or bool(casualties) or has_attack_noun
     heads = frozenset(w.head for w in weapons)
-    triggers = find_triggers(sent, cues, has_context, places, heads)
-    days = days_before(sent, published)
-    multi = _has_phrase(sent, cues.attack.multi_place)
-    cumulative = _has_phrase(sent, cues.attack.cumulative) and not _superlative_since(sent)
+    triggers = find_triggers(sent, cues, has_context, places, heads, view)
+    days = days_before(sent, published, view.sent_text(sent))
+    words = " " + " ".join(view.lower[sent.start : sent.end]) + " "
+    multi = _has_phrase(words, cues.attack.multi_place)
+    cumulative = _has_phrase(words, cues.attack.cumulative) and not _superlative_since(sent)
     if not triggers:
-        heard = _heard_place(sent, places)
+        heard = _heard_place(sent, places, view)
         if heard is not None and not casualties:
             # "Blasts were heard in Lviv": no attack by itself, but it may name the city of one
             return [Report(sent_no, span, place=heard, weak=True, days_before=days)]
@@ -591,17 +646,40 @@ def sentence_reports(
         if r.multi and r.casualties:
             r.place = None  # "12 killed in several regions, including X": a total of many places
         r.anaphoric = _anaphoric(r.triggers[0], cues)
+        r.definite = r.anaphoric or _owned(r.triggers[0], cues)
         r.earlier = any(_earlier(t) for t in r.triggers) and len(reports) > 1
         for t in r.triggers:
-            r.perpetrator = _agent(t, table, gaz)
+            r.perpetrator = _agent(t, table, gaz, cues)
             if r.perpetrator:
                 break
     return reports
 
 
-def _heard_place(sent: Span, places: Sequence[PlaceMention]) -> PlaceMention | None:
+SCOPE_PREPS: frozenset[str] = frozenset({"on", "at", "against", "across", "throughout", "over", "into"})
+
+
+def _country_target(triggers: Sequence[Token], gaz: Gazetteer) -> bool:
+    """An attack aimed at a whole country: "strikes on Ukraine", "fired missiles at Ukrainian
+    cities", "a strike against Ukraine's energy facilities"."""
+    for t in triggers:
+        # the attack word's phrase, and for "carried out a strike ..." the verb's
+        phrase = t.head if t.dep_ in ("dobj", "obj") and t.head.pos_ == "VERB" else t
+        preps = [c for c in phrase.subtree if c.dep_ == "prep" and c.lower_ in SCOPE_PREPS]
+        targets = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        targets += [c for c in t.children if c.dep_ in ("dobj", "obj")]
+        for p in targets:
+            owners = [c for c in p.children if c.dep_ in ("poss", "amod", "compound") and c.i < p.i]
+            if any(state_of_word(x, gaz) is not None for x in (p, *owners)):
+                return True
+    return False
+
+
+def _heard_place(sent: Span, places: Sequence[PlaceMention], view: EventDoc) -> PlaceMention | None:
     """The place of blasts or explosions the sentence reports without an attack word."""
-    for tok in sent:
+    if not places:
+        return None
+    for i in view.indices(sent, SOUND_NOUNS):
+        tok = sent.doc[i]
         if tok.lemma_.lower() in SOUND_NOUNS and tok.pos_ == "NOUN" and not _negated(tok):
             return best_place([p for p in places if not p.demoted])
     return None
@@ -637,21 +715,34 @@ def _compatible(attack: Attack, report: Report) -> bool:
     return not (ga and gr and not (ga & gr))
 
 
-def _continued(attacks: list[Attack], last: Attack | None, sent_no: int) -> Attack | None:
-    """The attack a report without a place continues: the one just told; else, once attacks on two
-    or more places have been told, the barrage as a whole (no single place: a new attack without a
-    location unless one is already told); else the story's main attack."""
+def _continued(attacks: list[Attack], last: Attack | None, sent_no: int, national: bool) -> Attack | None:
+    """The attack a report without a place continues: the one just told; else, in a story of an
+    attack on the whole country (`national`) once attacks on two or more places have been told,
+    the barrage as a whole (no single place: a new attack without a location unless one is already
+    told); else the story's main attack."""
     live = [a for a in attacks if not a.cumulative]
     if not live:
         return None
     if last is not None and not last.cumulative and not last.background and sent_no - last.last_sent <= 1:
         return last
     current = [a for a in live if not a.background]
-    if len({fold(a.location) for a in current if a.location is not None}) >= 2:
+    if national and len({fold(a.location) for a in current if a.location is not None}) >= 2:
         unplaced = [a for a in current if a.location is None]
         return unplaced[-1] if unplaced else None
     main = current or live
     return max(main, key=lambda a: (len(a.reports), -attacks.index(a)))
+
+
+def _same_time(attack: Attack, report: Report) -> bool:
+    """Whether a report at the attack's place can be of the same attack: an undated or a definite
+    report can; another only of an attack of about its day ("in March, a similar strike on the city
+    killed 35" is not today's strike on the city, told without a date)."""
+    if report.days_before is None or report.definite:
+        return True  # "the strike", "Ukraine's incursion": the one known, whatever the date
+    day = attack.day
+    if day is None:  # an attack told without a date: today's
+        return report.days_before <= BACKGROUND_DAYS
+    return abs(day - report.days_before) <= BACKGROUND_DAYS
 
 
 def _region_base(name: str) -> str:
@@ -681,6 +772,7 @@ def assemble(reports: Sequence[Report]) -> list[Attack]:
     attacks: list[Attack] = []
     last: Attack | None = None
     heard: list[Report] = []
+    national = any(r.national for r in reports)
     for r in reports:
         if r.weak:
             heard.append(r)
@@ -699,10 +791,14 @@ def assemble(reports: Sequence[Report]) -> list[Attack]:
             same = [
                 a
                 for a in attacks
-                if not a.cumulative and _same_place(a.location, r.place.name) and _compatible(a, r)
+                if not a.cumulative
+                and _same_place(a.location, r.place.name)
+                and _compatible(a, r)
+                and _same_time(a, r)
             ]
             if same:
-                target = same[-1]
+                current = [a for a in same if not a.background] if r.days_before is None else []
+                target = (current or same)[-1]
             elif (
                 r.anaphoric
                 and last is not None
@@ -719,7 +815,7 @@ def assemble(reports: Sequence[Report]) -> list[Attack]:
                 unplaced = [a for a in attacks if a.location is None and not (a.cumulative or a.background)]
                 cont = unplaced[-1] if unplaced else None
             else:
-                cont = _continued(attacks, last, r.sent_no)
+                cont = _continued(attacks, last, r.sent_no, national)
             if cont is not None and not r.earlier and (r.anaphoric or not r.triggers or _compatible(cont, r)):
                 target = cont
         if target is None:
@@ -816,16 +912,41 @@ def extract_attacks(
     cues: EventCues,
     published: str | None,
     default_capital: str | None,
+    view: EventDoc | None = None,
+    read: Sequence[bool] | None = None,
 ) -> list[Event]:
-    """The attacks an article reports, one event each, in order of first report."""
+    """The attacks an article reports, one event each, in order of first report.
+
+    `read[n]` says whether body sentence n holds an attack or casualty word at all; the others
+    are only read for the places they name (what "the city" means later).
+    """
+    view = view or (doc_view(bodies[0].sent.doc) if bodies else None)
     reports: list[Report] = []
     story = Story(default_capital=default_capital)
+    # a sentence without an attack word matters only for a later "the city" or "the bridge"
+    referring = cues.attack.sites | {"city", "town"}
+    last_reference = max(
+        (
+            n
+            for n, b in enumerate(bodies)
+            if (read is None or read[n]) and view and view.has_any(b.span, referring)
+        ),
+        default=-1,
+    )
     for n, body in enumerate(bodies):
-        found = sentence_reports(n, body, table, gaz, cues, published, story)
+        assert view is not None
+        if read is None or read[n]:
+            found = sentence_reports(n, body, table, gaz, cues, published, story, view)
+        else:
+            found = []
+            story.places = []
+            if n < last_reference and _names_places(body.span, cues, view):
+                read_places(body.span, gaz, cues, story, view, known_only=True)
         if found:
-            low = fold(body.span.text)
+            low = fold(view.sent_text(body.span))
             for r in found:
                 r.text = low
+                r.national = r.place is None and (r.multi or _country_target(r.triggers, gaz))
         reports.extend(found)
         cities = [r.place.name for r in found if r.place is not None and r.place.level == "city"]
         if not found:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -27,7 +28,7 @@ class BodySentence:
     end: int
     """Doc token index after the last usable token."""
 
-    @property
+    @cached_property
     def span(self) -> Span:
         return self.sent.doc[self.sent.start : self.end]
 
@@ -51,11 +52,14 @@ def _is_caption_line(line: str, markers: Iterable[str]) -> bool:
     return any(m in low for m in markers)
 
 
-def body_sentences(doc: Doc, caption_markers: Iterable[str]) -> list[BodySentence]:
-    """The body sentences of a parsed article, in order, the truncated tail trimmed."""
-    text = doc.text
+def body_sentences(doc: Doc, caption_markers: Iterable[str], text: str | None = None) -> list[BodySentence]:
+    """The body sentences of a parsed article, in order, the truncated tail trimmed.
+
+    `text` is `doc.text` where the caller has it already (spaCy rebuilds it on every access).
+    """
+    text = doc.text if text is None else text
     markers = tuple(caption_markers)
-    sents = [s for s in doc.sents if s.text.strip()]
+    sents = [s for s in doc.sents if text[s.start_char : s.end_char].strip()]
     out: list[BodySentence] = []
     last_content = max((s.end_char for s in sents), default=0)
     for s in sents:
@@ -67,9 +71,8 @@ def body_sentences(doc: Doc, caption_markers: Iterable[str]) -> list[BodySentenc
             and (_is_credit_only(_next_line(text, line_end)))
         ):
             continue
-        stripped = s.text.strip()
+        stripped = text[s.start_char : s.end_char].strip()
         alone = text[line_start : s.start_char].strip() == "" and text[s.end_char : line_end].strip() == ""
-        n_tokens = sum(1 for t in s if not t.is_space and not t.is_punct)
         if not _closed(stripped):
             if s.end_char >= last_content and text[s.end_char :].strip() == "":
                 # the text stops here, mid-sentence: keep only the clauses before the cut
@@ -77,7 +80,7 @@ def body_sentences(doc: Doc, caption_markers: Iterable[str]) -> list[BodySentenc
                 if cut is not None:
                     out.append(BodySentence(s, cut))
                 continue
-            if alone and n_tokens <= HEADLINE_MAX_TOKENS:
+            if alone and sum(1 for t in s if not t.is_space and not t.is_punct) <= HEADLINE_MAX_TOKENS:
                 continue  # a headline, a dateline, a standfirst
         out.append(BodySentence(s, s.end))
     return out
@@ -85,9 +88,13 @@ def body_sentences(doc: Doc, caption_markers: Iterable[str]) -> list[BodySentenc
 
 def _next_line(text: str, line_end: int) -> str:
     """The next non-empty line after the one ending at `line_end`."""
-    for line in text[line_end:].split("\n"):
-        if line.strip():
-            return line
+    start = line_end
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            return text[start:end]
+        start = end + 1
     return ""
 
 

@@ -18,6 +18,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from peacewire.extract.cues import CasualtyCues, EventCues, event_cues
+from peacewire.extract.eventdoc import EventDoc
 from peacewire.extract.numbers import Figure, find_figures
 from peacewire.records import Count
 
@@ -231,13 +232,16 @@ def _is_subset(sent: Span, f: Figure, cues: CasualtyCues) -> bool:
 
 
 def find_casualties(
-    sent: Span, skip: frozenset[int] = frozenset(), cues: EventCues | None = None
+    sent: Span,
+    skip: frozenset[int] = frozenset(),
+    cues: EventCues | None = None,
+    view: EventDoc | None = None,
 ) -> list[CasualtyFigure]:
     """The killed and injured counts of one sentence (span), in text order."""
     cues = cues or event_cues()
     cc = cues.casualties
     out: list[CasualtyFigure] = []
-    figures = find_figures(sent, skip, cues.numbers)
+    figures = find_figures(sent, skip, cues.numbers, view)
     lo = sent.start
     for f in figures:
         if _is_subset(sent, f, cc):

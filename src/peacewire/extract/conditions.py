@@ -12,12 +12,14 @@ long sentence does not leak in.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from peacewire.extract.issues import PositionLexicon
 from peacewire.extract.stance import Reading
+from peacewire.extract.tokenview import TokenView
 
 PAST_TAGS = frozenset({"VBD", "VBN"})
 
@@ -33,8 +35,33 @@ def scope(reading: Reading) -> Span:
     return sent.doc[max(left, sent.start) : min(right, sent.end)]
 
 
-def _text(span: Span) -> str:
-    return " " + " ".join(t.lower_ for t in span) + " "
+@dataclass(frozen=True)
+class Clause:
+    """What the qualifiers of one reading look at, read once: its clause (`scope`) and sentence.
+
+    `words` and `sentence` are lower-cased words between single spaces, with
+    a space at each end, so that " word " finds whole words.
+    """
+
+    span: Span
+    words: str
+    raw: str
+    """The clause's text, lower-cased."""
+    sentence: str
+    before_cue: str
+    """The sentence's words before the cue."""
+
+
+def clause_of(reading: Reading, tokens: TokenView) -> Clause:
+    span = scope(reading)
+    sent = reading.path[0].sent
+    return Clause(
+        span=span,
+        words=tokens.joined_lower(span.start, span.end),
+        raw=tokens.text[span.start_char : span.end_char].lower(),
+        sentence=tokens.joined_lower(sent.start, sent.end),
+        before_cue=tokens.joined_lower(sent.start, min(sent.end, reading.cue.start)),
+    )
 
 
 def _has_word(text: str, word: str) -> bool:
@@ -46,13 +73,12 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def vague(reading: Reading, lex: PositionLexicon) -> bool:
+def vague(clause: Clause, lex: PositionLexicon) -> bool:
     """ "Reports suggest ...", "X is said to ...": a clause with no source at all."""
-    text = _text(scope(reading))
-    return any(f" {p} " in text for p in lex.vague_phrases)
+    return any(f" {p} " in clause.words for p in lex.vague_phrases)
 
 
-def hedged(reading: Reading, lex: PositionLexicon) -> bool:
+def hedged(reading: Reading, lex: PositionLexicon, clause: Clause) -> bool:
     """A modal of possibility or a hedging word on the stance's own words, a "maybe" in its
     clause, or a hedging phrase in its sentence."""
     words = set()
@@ -66,32 +92,26 @@ def hedged(reading: Reading, lex: PositionLexicon) -> bool:
                 words.add(child.lower_)
     if words & lex.hedge_words:
         return True
-    text = _text(reading.path[0].sent)
-    clause = _text(scope(reading))
-    if any(_has_word(clause, w) for w in lex.hedge_clause_words):
+    if any(_has_word(clause.words, w) for w in lex.hedge_clause_words):
         return True
-    return any(p in text for p in lex.hedge_phrases)
+    return any(p in clause.sentence for p in lex.hedge_phrases)
 
 
-def temporary(reading: Reading, lex: PositionLexicon) -> bool:
-    text = _text(scope(reading))
-    if any(_has_word(text, w) for w in lex.temporary_words):
+def temporary(clause: Clause, lex: PositionLexicon) -> bool:
+    if any(_has_word(clause.words, w) for w in lex.temporary_words):
         return True
-    raw = scope(reading).text.lower()
-    return any(_compiled(p).search(raw) for p in lex.temporary_patterns)
+    return any(_compiled(p).search(clause.raw) for p in lex.temporary_patterns)
 
 
-def partial(reading: Reading, lex: PositionLexicon) -> bool:
+def partial(reading: Reading, lex: PositionLexicon, clause: Clause) -> bool:
     if reading.partial:
         return True
-    text = _text(scope(reading))
-    return any(_has_word(text, w) for w in lex.partial_words)
+    return any(_has_word(clause.words, w) for w in lex.partial_words)
 
 
-def past_strength(reading: Reading, lex: PositionLexicon) -> int:
+def past_strength(reading: Reading, lex: PositionLexicon, clause: Clause) -> int:
     """2: the article says the stance was dropped; 1: it places it before (weak); 0: current."""
-    sent_text = _text(reading.path[0].sent)
-    if any(f" {p} " in sent_text for p in lex.past_phrases):
+    if any(f" {p} " in clause.sentence for p in lex.past_phrases):
         return 2
     for tok in reading.path:
         for child in tok.children:
@@ -105,12 +125,10 @@ def past_strength(reading: Reading, lex: PositionLexicon) -> int:
     return 0
 
 
-def reversed_stance(reading: Reading, lex: PositionLexicon) -> bool:
+def reversed_stance(clause: Clause, lex: PositionLexicon) -> bool:
     """ "After months of insisting that ..., Washington will now send tanks": the stance is new and its
     opposite was held before (a `reversal` phrase opens the holder's sentence before the cue)."""
-    sent = reading.path[0].sent
-    before = " " + " ".join(t.lower_ for t in sent if t.i < reading.cue.start) + " "
-    return any(f" {p} " in before for p in lex.past_reversal)
+    return any(f" {p} " in clause.before_cue for p in lex.past_reversal)
 
 
 def _past_perfect(tok: Token) -> bool:
@@ -121,20 +139,24 @@ def _present_perfect(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)
 
 
-def conditions(reading: Reading, lex: PositionLexicon) -> list[str]:
+def conditions(reading: Reading, lex: PositionLexicon, clause: Clause, tokens: TokenView) -> list[str]:
     """Condition phrases inside the stance's clause that do not contain the cue itself."""
-    span = scope(reading)
-    tokens = list(span)
+    span = clause.span
+    doc = span.doc
+    lowers = tokens.lower[span.start : span.end]
+    starts: dict[str, list[int]] = {}  # where each word stands: markers are looked up by first word
+    for i, low in enumerate(lowers):
+        starts.setdefault(low, []).append(i)
     out: list[str] = []
     used: set[int] = set()
-    for marker in sorted(lex.condition_markers, key=lambda m: -len(m.split())):
-        words = marker.split()
-        for i in range(len(tokens) - len(words) + 1):
-            if any(tokens[i + k].lower_ != w for k, w in enumerate(words)):
+    for words in _markers(lex):
+        for i in starts.get(words[0], ()):
+            if lowers[i : i + len(words)] != words:
                 continue
-            if tokens[i].i in used:
+            first = doc[span.start + i]
+            if first.i in used:
                 continue
-            phrase = _phrase_after(tokens[i], tokens[i + len(words) - 1], span, lex)
+            phrase = _phrase_after(first, doc[span.start + i + len(words) - 1], span, lex)
             if phrase is None:
                 continue
             cue_ids = {t.i for t in reading.cue.tokens}
@@ -145,6 +167,12 @@ def conditions(reading: Reading, lex: PositionLexicon) -> list[str]:
             if text and text not in out:
                 out.append(text)
     return out
+
+
+@lru_cache(maxsize=4)
+def _markers(lex: PositionLexicon) -> list[list[str]]:
+    """The condition markers as word lists, longest first (a longer marker claims its words first)."""
+    return [m.split() for m in sorted(lex.condition_markers, key=lambda m: -len(m.split()))]
 
 
 def _phrase_after(first: Token, last: Token, span: Span, lex: PositionLexicon) -> Span | None:

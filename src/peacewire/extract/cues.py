@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, cast
 
 from peacewire.extract.lexicon import load_data_yaml
@@ -42,6 +42,12 @@ class AttackCues:
     targets: frozenset[str]
     sites: frozenset[str]
 
+    @cached_property
+    def trigger_words(self) -> frozenset[str]:
+        """Every lemma an attack word can have (a phrasal verb by its verb)."""
+        phrasal = {p.split()[0] for p in self.context_verbs | self.impact_verbs}
+        return self.nouns | self.verbs | self.ground | frozenset(phrasal)
+
 
 @dataclass(frozen=True)
 class CasualtyCues:
@@ -57,6 +63,14 @@ class CasualtyCues:
     rate: frozenset[str]
     generic_subjects: frozenset[str]
     singular_people: frozenset[str]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The words without one of which a sentence gives no casualty figure: a casualty word, a
+        bare "toll", or the "lives"/"bodies" that count the dead ("the number of ..." needs a
+        casualty word after it)."""
+        alone = (self.toll_nouns & {"toll"}) | (self.lives_nouns & {"life", "body"})
+        return self.killed | self.injured | alone | {"hospitalise", "hospitalize"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +93,7 @@ class TransferCues:
     nouns: frozenset[str]
     cancellers: frozenset[str]
     irrealis: frozenset[str]
+    package_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
     use_verbs: frozenset[str]
     side_of: Mapping[str, str]
@@ -238,6 +253,7 @@ def parse_cues(raw: Any) -> EventCues:
             nouns=_words(t, "nouns", "transfer"),
             cancellers=_words(t, "cancellers", "transfer"),
             irrealis=_words(t, "irrealis", "transfer"),
+            package_verbs=_words(t, "package_verbs", "transfer"),
             arrival_verbs=_words(t, "arrival_verbs", "transfer"),
             use_verbs=_words(t, "use_verbs", "transfer"),
             side_of=_names_map(t, "default_recipients"),

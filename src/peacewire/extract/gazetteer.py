@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any, Literal, cast
 
@@ -45,6 +45,9 @@ _SPACES = re.compile(r"\s+")
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
 _POSSESSIVE = re.compile(r"'s?$")
 _ACRONYM_DOTS = re.compile(r"\b((?:[a-z]\.){2,})")
+_PIECE_END = re.compile(r"[-']")
+_PLACE_KINDS = ("oblast", "region", "province", "krai", "republic", "city", "district", "raion")
+_PLACE_KIND = re.compile(rf" ({'|'.join(_PLACE_KINDS)})$")
 _PUNCT_MAP = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-"}
 )
@@ -61,8 +64,12 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip().lower()
 
 
+@lru_cache(maxsize=1 << 14)
 def key(text: str) -> str:
-    """Lookup key: folded, without a leading article, possessive or acronym dots."""
+    """Lookup key: folded, without a leading article, possessive or acronym dots.
+
+    Remembered: actor tables compare the same names and forms over and over.
+    """
     text = _ARTICLE.sub("", fold(text))
     text = _POSSESSIVE.sub("", text)
     if "." in text:
@@ -73,7 +80,69 @@ def key(text: str) -> str:
 
 def first_piece(word: str) -> str:
     """The part of a key word before a hyphen or apostrophe: what one token of it looks like."""
-    return re.split(r"[-']", word, maxsplit=1)[0]
+    cut = _PIECE_END.search(word)
+    return word if cut is None else word[: cut.start()]
+
+
+@lru_cache(maxsize=1 << 15)
+def _piece(word: str) -> str:
+    """`first_piece` of a token's key (remembered: the same words recur in every article)."""
+    return first_piece(key(word))
+
+
+@lru_cache(maxsize=1 << 15)
+def letters(text: str) -> str | None:
+    """The letters and digits of `fold(text)`, in order (None: not readable piece by piece).
+
+    `fold` maps a text character by character (accents off, lower case)
+    except for spaces, which have no letters, and a Greek capital sigma,
+    lower-cased by context.  So the letters of a span are the letters of its
+    tokens joined, and `key` only drops letters at the ends (a leading
+    article, a possessive "s"): a scan can reject most token spans as
+    gazetteer forms without building their text (see `LetterIndex`).
+    """
+    folded = fold(text)
+    if "\u03c3" in folded or "\u03c2" in folded:
+        return None
+    return "".join(c for c in folded if c.isalnum())
+
+
+class LetterIndex:
+    """Which letter strings (see `letters`) a text can have when its key is one of `keys`.
+
+    `endings` are letters `key` may keep after a known key that the lookup
+    drops ("oblast" after a place).  `may_match` is a necessary condition for
+    a text to be found, `may_extend` one for any longer text starting with it;
+    both err on the side of yes, never of no.
+    """
+
+    def __init__(self, keys: Iterable[str], endings: Iterable[str] = ("",)) -> None:
+        ends = tuple(endings)
+        self._full: set[str] = set()
+        for k in keys:
+            base = "".join(c for c in k if c.isalnum())
+            for end in ends:
+                self._full.update((base + end, base + end + "s"))  # "s": a possessive key drops
+        self._prefixes = {v[:n] for v in self._full for n in range(len(v) + 1)}
+        self._prefixes.update(("t", "th", "the", "a", "an"))  # a leading article, still incomplete
+
+    def may_match(self, chars: str) -> bool:
+        """Whether `chars` can be the letters of a known text, with a leading article or not."""
+        full = self._full
+        return (
+            chars in full
+            or (chars[:3] == "the" and chars[3:] in full)
+            or (chars[:1] == "a" and (chars[1:] in full or (chars[:2] == "an" and chars[2:] in full)))
+        )
+
+    def may_extend(self, chars: str) -> bool:
+        """Whether `chars` can begin the letters of a known text."""
+        prefixes = self._prefixes
+        return (
+            chars in prefixes
+            or (chars[:3] == "the" and chars[3:] in prefixes)
+            or (chars[:1] == "a" and (chars[1:] in prefixes or (chars[:2] == "an" and chars[2:] in prefixes)))
+        )
 
 
 def title_form(text: str) -> str:
@@ -135,7 +204,7 @@ class GazEntry:
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 
-    @property
+    @cached_property
     def surnames(self) -> tuple[str, ...]:
         """The forms a person is called by alone: given in the data (Kim, Xi) or
         the last words of the multi-word names (Zelenskyy, Zelensky...)."""
@@ -264,6 +333,8 @@ class Gazetteer:
             words = k.split()
             piece = first_piece(words[0])
             self.form_words_from[piece] = max(self.form_words_from.get(piece, 0), len(words))
+        self.form_letters = LetterIndex(self._surfaces)
+        self.place_letters = LetterIndex(self._places, endings=("", *_PLACE_KINDS))
         # Fuzzy matching over persons: every multi-word name and every surname.
         self._person_full: list[tuple[str, GazEntry]] = [
             (key(n), e) for e in self._persons for n in e.names if len(n.split()) >= 2
@@ -274,6 +345,15 @@ class Gazetteer:
                 bucket = self._surname_index.setdefault(key(s), [])
                 if e not in bucket:
                     bucket.append(e)
+        # what the fuzzy matchers search, listed once
+        self._person_full_keys = [n for n, _ in self._person_full]
+        self._surname_keys = list(self._surname_index)
+        # fuzzy matching is slow and articles name the same people again and again
+        self._person_by_key: Callable[[str], GazEntry | None] = lru_cache(maxsize=1 << 13)(self._find_person)
+
+    def form_words(self, word: str) -> int:
+        """How many words the longest known form that can start with `word` (a token) has; 0: none."""
+        return self.form_words_from.get(_piece(word), 0)
 
     def _add_surface(self, form: str, entry: GazEntry, kind: FormKind) -> None:
         k = key(form)
@@ -305,13 +385,16 @@ class Gazetteer:
         k = key(text)
         if not k:
             return None
+        return self._person_by_key(k)
+
+    def _find_person(self, k: str) -> GazEntry | None:
         exact = [s.entry for s in self._surfaces.get(k, []) if s.entry.type == "person"]
         if exact:
             return exact[0]
         words = k.split()
         if len(words) >= 2:
             hit = process.extractOne(
-                k, [n for n, _ in self._person_full], scorer=fuzz.ratio, score_cutoff=FULLNAME_SIMILARITY
+                k, self._person_full_keys, scorer=fuzz.ratio, score_cutoff=FULLNAME_SIMILARITY
             )
             if hit is not None:
                 return self._person_full[hit[2]][1]
@@ -329,7 +412,7 @@ class Gazetteer:
         if len(surname) < 5:
             return None
         hits = process.extract(
-            surname, list(self._surname_index), scorer=fuzz.ratio, score_cutoff=SURNAME_SIMILARITY, limit=5
+            surname, self._surname_keys, scorer=fuzz.ratio, score_cutoff=SURNAME_SIMILARITY, limit=5
         )
         people = {id(e): e for h in hits for e in self._surname_index[h[0]]}
         return next(iter(people.values())) if len(people) == 1 else None
@@ -368,8 +451,7 @@ class Gazetteer:
 
     def place(self, text: str) -> Place | None:
         """A known city or region ("Kramatorsk", "Donetsk region", "Kharkiv Oblast")."""
-        k = key(text)
-        k = re.sub(r" (oblast|region|province|krai|republic|city|district|raion)$", "", k)
+        k = _PLACE_KIND.sub("", key(text))
         hits = self._places.get(k)
         if not hits:
             return None
@@ -392,6 +474,7 @@ class Gazetteer:
         return out
 
 
+@lru_cache(maxsize=1 << 12)
 def iso3(name: str) -> str | None:
     """ISO 3166-1 alpha-3 code through pycountry (exact name/code lookup only)."""
     try:

@@ -84,7 +84,7 @@ class HolderResolver:
             for q in quotes
             if q.kind in ("direct", "indirect")
         ]
-        self.marks = _quoted_regions(doc)
+        self._marks: list[tuple[int, int]] | None = None
         self.plans: list[tuple[Token, list[Actor]]] = []
         """Plans named so far with their drafters (for "the plan" later on)."""
 
@@ -97,6 +97,13 @@ class HolderResolver:
             if q.start <= tok.idx < q.end and (best is None or q.end - q.start < best.end - best.start):
                 best = q
         return best
+
+    @property
+    def marks(self) -> list[tuple[int, int]]:
+        """Character ranges between paired quotation marks (read when a pronoun first needs them)."""
+        if self._marks is None:
+            self._marks = _quoted_regions(self.table.text)
+        return self._marks
 
     def in_marks(self, tok: Token) -> bool:
         return any(s <= tok.idx < e for s, e in self.marks)
@@ -373,11 +380,11 @@ def _is_subject(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass")
 
 
-def _quoted_regions(doc: Doc) -> list[tuple[int, int]]:
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges between paired quotation marks (names there are not antecedents)."""
     from peacewire.extract.quotemarks import pair_marks
 
-    return [(p.open, p.close) for p in pair_marks(doc.text)]
+    return [(p.open, p.close) for p in pair_marks(text)]
 
 
 def subject_tokens(pred: Token, stop: Token | None = None) -> list[Token]:

@@ -18,6 +18,7 @@ from typing import Any, cast
 import yaml
 from spacy.tokens import Span, Token
 
+from peacewire.extract.tokenview import TokenView
 from peacewire.records import Issue
 
 ISSUES: tuple[Issue, ...] = (
@@ -340,12 +341,28 @@ def _match_at(tokens: Sequence[Token], start: int, pattern: CuePattern) -> tuple
     return tuple(got)
 
 
-def find_cues(sent: Span, lex: PositionLexicon | None = None) -> list[CueMatch]:
-    """Every issue cue of a sentence; of overlapping matches the longest wins, then the first."""
+def cue_starts(tokens: TokenView, lex: PositionLexicon) -> list[int]:
+    """The tokens of an article where a cue may start (ascending): a sentence without one has no cue.
+
+    A hyphen may join a cue's word ("cease-fire"): every "-" counts too.
+    """
+    index = lex.cue_index
+    lemma, words = tokens.lemma, tokens.words
+    return [i for i, low in enumerate(tokens.lower) if low in index or lemma[i] in index or words[i] == "-"]
+
+
+def find_cues(
+    sent: Span, lex: PositionLexicon | None = None, view: TokenView | None = None
+) -> list[CueMatch]:
+    """Every issue cue of a sentence; of overlapping matches the longest wins, then the first.
+
+    `view`, the article's tokens as lists, lets the search skip the words no cue starts with.
+    """
     lex = lex or position_lexicon()
     tokens = [t for t in sent if not t.is_space]
+    starts = range(len(tokens)) if view is None else _starts(tokens, view, lex)
     found: list[CueMatch] = []
-    for i in range(len(tokens)):
+    for i in starts:
         for pattern in _candidates(tokens, i, lex):
             got = _match_at(tokens, i, pattern)
             if got is not None:
@@ -371,6 +388,20 @@ def find_cues(sent: Span, lex: PositionLexicon | None = None) -> list[CueMatch]:
         taken |= set(range(m.start, m.end))
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _starts(tokens: Sequence[Token], view: TokenView, lex: PositionLexicon) -> list[int]:
+    """The positions in `tokens` (a sentence's, spaces left out) where `_candidates` finds a pattern."""
+    index = lex.cue_index
+    ids = [t.i for t in tokens]
+    lower, lemma, words = view.lower, view.lemma, view.words
+    out = []
+    for n, k in enumerate(ids):
+        if lower[k] in index or lemma[k] in index:
+            out.append(n)
+        elif n + 2 < len(ids) and words[ids[n + 1]] == "-" and f"{lower[k]}-{lower[ids[n + 2]]}" in index:
+            out.append(n)
+    return out
 
 
 def _candidates(tokens: Sequence[Token], i: int, lex: PositionLexicon) -> list[CuePattern]:

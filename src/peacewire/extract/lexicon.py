@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from spacy.strings import hash_string
+from spacy.strings import StringStore
 
 
 def load_data_yaml(name: str) -> Any:
@@ -42,5 +42,5 @@ def reporting_lexicon() -> ReportingLexicon:
         vague_subjects=frozenset(raw["vague_subjects"]),
         anonymous_subjects=frozenset(raw["anonymous_subjects"]),
         speech_nouns=frozenset(raw["speech_nouns"]),
-        verb_hashes=frozenset(hash_string(v) for v in verbs),
+        verb_hashes=frozenset(StringStore().add(v) for v in verbs),
     )

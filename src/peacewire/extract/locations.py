@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from peacewire.extract.eventdoc import EventDoc, event_doc
+from peacewire.extract.eventdoc import EventDoc, event_doc, first_words
 from peacewire.extract.gazetteer import Gazetteer, key
 from peacewire.extract.lexicon import load_data_yaml
 
@@ -266,6 +266,8 @@ class PlaceIndex:
     """Place key -> {"city", "region"}."""
     countries: Mapping[str, str]
     """Place key -> country (as places.yaml names it)."""
+    firsts: frozenset[str] = frozenset()
+    """The words place names start with."""
 
 
 @lru_cache(maxsize=1)
@@ -283,7 +285,15 @@ def place_index() -> PlaceIndex:
                     k = key(str(name))
                     kinds.setdefault(k, set()).add(label)
                     countries.setdefault(k, str(country))
-    return PlaceIndex(kinds={k: frozenset(v) for k, v in kinds.items()}, countries=countries)
+    return PlaceIndex(
+        kinds={k: frozenset(v) for k, v in kinds.items()}, countries=countries, firsts=first_words(kinds)
+    )
+
+
+def doc_view(doc: Doc, text: str | None = None) -> EventDoc:
+    """The article's token lists (`eventdoc`), with this project's place names looked up."""
+    index = place_index()
+    return event_doc(doc, index.kinds, text, index.firsts)
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -397,6 +407,13 @@ def _the_city(sent: Span, i: int) -> bool:
     return not (i + 1 < len(doc) and doc[i + 1].lower_ == "of")
 
 
+@lru_cache(maxsize=4096)
+def _names_country(gaz: Gazetteer, name: str) -> bool:
+    """Whether a name is a country's or its people's ("North Korea", "Russian"); remembered, as the
+    same names recur in every article and the country lookup is slow."""
+    return gaz.state_by_demonym(name) is not None or gaz.country_code(name) is not None
+
+
 def _site_name_end(sent: Span, i: int, site_nouns: frozenset[str], gaz: Gazetteer) -> int | None:
     """End of a named site starting at `i` ("the Crimean bridge", "the Antonivskyi Bridge"): names
     that are no known place, no state and no person, then a site noun."""
@@ -405,6 +422,8 @@ def _site_name_end(sent: Span, i: int, site_nouns: frozenset[str], gaz: Gazettee
     while j < sent.end and _is_name_token(doc[j]) and doc[j].lower_ not in site_nouns:
         if doc[j].ent_type_ == "PERSON" or doc[j].pos_ not in ("PROPN", "ADJ"):
             return None
+        if doc[j].pos_ == "ADJ" and j == sent.start:
+            return None  # "Several bridges ...": capitalised only as the sentence's first word
         j += 1
     if j == i or j >= sent.end or j - i > 3:
         return None
@@ -414,14 +433,16 @@ def _site_name_end(sent: Span, i: int, site_nouns: frozenset[str], gaz: Gazettee
     name = doc[i:j].text
     if any(t.text in FEATURE_WORDS for t in doc[i:j]):
         return None  # "a Black Sea port": another feature's name
-    if gaz.state_by_demonym(name) is not None or gaz.country_code(name) is not None:
+    if _names_country(gaz, name):
         return None  # "the Russian airfield": a country's, not a named place
     if gaz.lookup(name) is not None:
         return None  # "a NATO base": an actor's
     return j + 1
 
 
-def site_places(sent: Span, places: Sequence[PlaceMention], site_nouns: frozenset[str]) -> dict[str, str]:
+def site_places(
+    sent: Span, places: Sequence[PlaceMention], site_nouns: frozenset[str], view: EventDoc | None = None
+) -> dict[str, str]:
     """The sites the sentence places, by noun: "the Crimean bridge" -> bridge: "Crimean bridge";
     "the dam at Nova Kakhovka" -> dam: "Nova Kakhovka".  A later "the bridge" refers to them."""
     doc = sent.doc
@@ -430,7 +451,10 @@ def site_places(sent: Span, places: Sequence[PlaceMention], site_nouns: frozense
     for p in usable:
         if p.level == "site":
             out[doc[p.end - 1].lemma_.lower()] = p.name
-    for tok in sent:
+    if not usable:
+        return out
+    tokens = list(sent) if view is None else [doc[i] for i in view.indices(sent, site_nouns)]
+    for tok in tokens:
         lemma = tok.lemma_.lower()
         if lemma not in site_nouns or lemma in out or tok.pos_ != "NOUN":
             continue
@@ -455,6 +479,7 @@ def find_places(
     site_nouns: frozenset[str] = frozenset(),
     recent_sites: Mapping[str, str] | None = None,
     view: EventDoc | None = None,
+    known_only: bool = False,
 ) -> list[PlaceMention]:
     """Every place below country level named in the sentence, in text order.
 
@@ -462,8 +487,10 @@ def find_places(
     "the city" is `recent_city`, the city the article named last; "the bridge" is the site
     `recent_sites` gives for "bridge" (see `site_places`).  `view` is the article's token
     lists (read once per article); only the tokens that can start a place are looked at.
+    With `known_only`, names that are neither listed places nor sites are not read (what a
+    sentence without an event can tell the story: "the city" it names).
     """
-    view = view or event_doc(sent.doc, place_index().kinds)
+    view = view or doc_view(sent.doc)
     words, lemma = view.words, view.lemma
     sites = recent_sites or {}
     out: list[PlaceMention] = []
@@ -472,12 +499,57 @@ def find_places(
         if i < nxt:
             continue
         low = lemma[i]
-        if not (words[i][:1].isupper() or low == "capital" or low in ("city", "town") or low in sites):
-            continue
+        if known_only:
+            if not (
+                i in view.places
+                or low == "capital"
+                or low in ("city", "town")
+                or low in sites
+                or (words[i][:1].isupper() and _site_ahead(view, i, sent, site_nouns))
+            ):
+                continue
+        elif not (
+            (
+                words[i][:1].isupper()
+                and (view.pos[i] == "PROPN" or i in view.places or _site_ahead(view, i, sent, site_nouns))
+            )
+            or low == "capital"
+            or low in ("city", "town")
+            or low in sites
+        ):
+            continue  # a capitalised word that is no proper noun names no place ("The", "He")
         found, nxt = _place_at(sent, i, gaz, capitals, default_capital, recent_city, site_nouns, sites, view)
         if found is not None:
             out.append(found)
     return out
+
+
+PLURAL_DISTRICTS: Mapping[str, str] = {
+    "districts": "district",
+    "raions": "raion",
+    "neighbourhoods": "neighbourhood",
+    "neighborhoods": "neighborhood",
+    "microdistricts": "microdistrict",
+}
+
+
+def _first_of_districts(sent: Span, i: int, j: int, view: EventDoc) -> PlaceMention | None:
+    """ "the Shevchenkivskyi and Saltivskyi districts": the first one named, as a district."""
+    if j >= sent.end or view.lower[j] not in ("and", ","):
+        return None
+    k = j + 1
+    while k < sent.end and _is_name_token(sent.doc[k]):
+        k += 1
+    plural = view.lower[k] if k < sent.end else ""
+    if k == j + 1 or plural not in PLURAL_DISTRICTS:
+        return None
+    name = f"{_display(view.span_text(i, j))} {PLURAL_DISTRICTS[plural]}"
+    return PlaceMention(i, j, name, "district", True, _demoted(sent, i))
+
+
+def _site_ahead(view: EventDoc, i: int, sent: Span, site_nouns: frozenset[str]) -> bool:
+    """A site noun within the next few words ("the Crimean bridge")."""
+    return any(view.lemma[k] in site_nouns for k in range(i + 1, min(i + 5, sent.end)))
 
 
 def _place_at(
@@ -516,7 +588,7 @@ def _place_at(
         return None, i + 1
     if not _is_name_token(tok) or tok.pos_ == "DET":
         return None, i + 1  # "The Kakhovka dam": the place starts after the article
-    found = next(((j, set(k)) for j, k in view.places.get(i, ()) if j <= sent.end), None)
+    found = next(((j, set(k)) for j, k, _ in view.places.get(i, ()) if j <= sent.end), None)
     if _dateline(sent, i):
         return None, i + 1
     j = found[0] if found else i + 1
@@ -524,7 +596,9 @@ def _place_at(
     known = found is not None
     prev = view.lower[i - 1] if i > sent.start else ""
     prev2 = view.lower[i - 2] if i - 1 > sent.start else ""
-    site_end = None if known or not site_nouns else _site_name_end(sent, i, site_nouns, gaz)
+    site_end = None
+    if not known and _site_ahead(view, i, sent, site_nouns):
+        site_end = _site_name_end(sent, i, site_nouns, gaz)
     if site_end is not None:
         noun = doc[site_end - 1]
         name = f"{view.span_text(i, site_end - 1)} {noun.text if noun.text[:1].isupper() else noun.lower_}"
@@ -545,14 +619,14 @@ def _place_at(
         while j < sent.end and _is_name_token(doc[j]) and view.lower[j] not in REGION_WORDS | DISTRICT_WORDS:
             j += 1
         nxt = view.lower[j] if j < sent.end else ""
+        first_of_two = _first_of_districts(sent, i, j, view)
+        if first_of_two is not None:
+            return first_of_two, j
         if prev == "of" and prev2 in SETTLEMENT_NOUNS:
             kinds = {"city"}
         elif nxt in DISTRICT_WORDS or nxt in REGION_WORDS:
             kinds = {"region"}
-        elif (
-            gaz.state_by_demonym(view.span_text(i, j)) is not None
-            or gaz.country_code(view.span_text(i, j)) is not None
-        ):
+        elif _names_country(gaz, view.span_text(i, j)):
             return None, j  # a country's name ("North Korea"), not a place below it
         elif _unknown_town(tok, gaz):
             j = _ent_end(tok)

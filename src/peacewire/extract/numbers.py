@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from text_to_num import text2num
 
 from peacewire.extract.cues import NumberCues, event_cues
+from peacewire.extract.eventdoc import EventDoc
 from peacewire.records import Count, CountQualifier
 
 MONTHS: frozenset[str] = frozenset(
@@ -163,14 +164,20 @@ def _excluded(first: Token, last: Token, cues: NumberCues) -> bool:
 
 
 def find_figures(
-    sent: Span, skip: frozenset[int] = frozenset(), cues: NumberCues | None = None
+    sent: Span,
+    skip: frozenset[int] = frozenset(),
+    cues: NumberCues | None = None,
+    view: EventDoc | None = None,
 ) -> list[Figure]:
     """Every count in the sentence with its qualifier, in text order.
 
     `skip` holds doc indices that belong to something else (a weapon's name:
-    the 2 of "Leopard 2").
+    the 2 of "Leopard 2").  `view` (the article's token lists) lets a sentence
+    without a number-like word be passed over without reading its tokens.
     """
     cues = cues or event_cues().numbers
+    if view is not None and not _may_count(sent, view, cues):
+        return []
     out: list[Figure] = []
     toks = list(sent)
     i = 0
@@ -241,6 +248,21 @@ def find_figures(
         )
         i = j
     return out
+
+
+def _may_count(sent: Span, view: EventDoc, cues: NumberCues) -> bool:
+    """Whether a word of the sentence can start a count ("12", "five", "dozens", "a dozen")."""
+    lower, num = view.lower, view.like_num
+    for i in range(sent.start, sent.end):
+        if num[i] or lower[i] in cues.vague:
+            return True
+        if (
+            lower[i] in ("a", "an")
+            and i + 1 < sent.end
+            and lower[i + 1] in ("dozen", "hundred", "thousand", "million")
+        ):
+            return True
+    return False
 
 
 def find_shares(sent: Span, cues: NumberCues | None = None) -> list[Figure]:

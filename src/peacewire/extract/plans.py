@@ -30,7 +30,12 @@ CONDITIONAL = frozenset({"would", "will", "'d", "'ll"})
 
 
 def is_plan(tok: Token, lex: PositionLexicon) -> bool:
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.plan_nouns
+    return is_plan_word(tok.pos_, tok.lemma_.lower(), lex)
+
+
+def is_plan_word(pos: str, lemma: str, lex: PositionLexicon) -> bool:
+    """A plan noun, by its part of speech and lower-cased lemma."""
+    return pos == "NOUN" and lemma in lex.plan_nouns
 
 
 def plan_of(match: CueMatch, lex: PositionLexicon) -> Token | None:

@@ -13,6 +13,7 @@ run into the cut of a truncated excerpt gives nothing.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span
 from peacewire.extract.actors import ActorTable
 from peacewire.extract.attribution import holders, own_side, speakers
 from peacewire.extract.conditions import (
+    clause_of,
     conditions,
     hedged,
     partial,
@@ -29,8 +31,8 @@ from peacewire.extract.conditions import (
     vague,
 )
 from peacewire.extract.holders import HolderResolver, subject_tokens
-from peacewire.extract.issues import CueMatch, PositionLexicon, find_cues, position_lexicon
-from peacewire.extract.plans import PlanMemory, provision_plans
+from peacewire.extract.issues import CueMatch, PositionLexicon, cue_starts, find_cues, position_lexicon
+from peacewire.extract.plans import PlanMemory, is_plan_word, provision_plans
 from peacewire.extract.stance import Reading, modifier_frames, read_stance
 from peacewire.records import Actor, Article, Issue, Position, Quote, Stance
 
@@ -59,19 +61,25 @@ class Evidence:
 def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article: Article) -> list[Position]:
     """The positions the article reports, one per (holder, issue, stance), in text order."""
     lex = position_lexicon()
+    tokens = table.tokens
+    text = tokens.text
     resolver = HolderResolver(doc, table, quotes, lex)
     bounds = [q.span for q in quotes if q.kind == "direct"]
     memory = PlanMemory()
     evidence: list[Evidence] = []
+    # Most sentences have no cue word and no plan noun: they are skipped without reading their tokens.
+    cue_words = cue_starts(tokens, lex)
+    plan_nouns = [i for i, p in enumerate(tokens.pos) if is_plan_word(p, tokens.lemma[i], lex)]
     for number, sent in enumerate(doc.sents):
-        if not sent.text.strip():
+        if not text[sent.start_char : sent.end_char].strip():
             continue
-        matches = find_cues(sent, lex)
-        if _cut_off(sent):
+        matches = find_cues(sent, lex, tokens) if _any_within(cue_words, sent) else []
+        if matches and _cut_off(sent, text):
             matches = [m for m in matches if not _runs_into_cut(m, sent)]
         memory.remember(sent, matches, lex)
-        resolver.remember_plans(sent)
-        matches.extend(memory.anaphora(sent, matches, lex))
+        if _any_within(plan_nouns, sent):
+            resolver.remember_plans(sent)
+            matches.extend(memory.anaphora(sent, matches, lex))
         drafters = memory.provision_drafters(sent, number)
         for match in matches:
             reading = read_stance(match, lex, bounds)
@@ -84,6 +92,12 @@ def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article:
     return _merge(evidence)
 
 
+def _any_within(indices: list[int], sent: Span) -> bool:
+    """Whether one of the (ascending) token indices falls in the sentence."""
+    k = bisect_left(indices, sent.start)
+    return k < len(indices) and indices[k] < sent.end
+
+
 def _runs_into_cut(match: CueMatch, sent: Span) -> bool:
     """Whether a cue's words run into the cut of a truncated sentence (its phrase holds the last word)."""
     last = sent[-1]
@@ -93,13 +107,15 @@ def _runs_into_cut(match: CueMatch, sent: Span) -> bool:
     return anchor.i == last.i or any(a.i == anchor.i for a in last.ancestors) or last.i < match.end
 
 
-def _cut_off(sent: Span) -> bool:
-    """The last sentence of an excerpt that stops mid-sentence (ANNOTATION.md: not annotated)."""
-    doc = sent.doc
-    if doc.text[sent.end_char :].strip():
+def _cut_off(sent: Span, text: str) -> bool:
+    """The last sentence of an excerpt that stops mid-sentence (ANNOTATION.md: not annotated).
+
+    `text` is the document's text.
+    """
+    if text[sent.end_char :].strip():
         return False
-    text = sent.text.rstrip()
-    return bool(text) and text[-1] not in SENTENCE_END
+    own = text[sent.start_char : sent.end_char].rstrip()
+    return bool(own) and own[-1] not in SENTENCE_END
 
 
 # -- evidence ------------------------------------------------------------------
@@ -110,16 +126,17 @@ STRENGTH_DRAFTER = 2
 def _evidence(
     reading: Reading, resolver: HolderResolver, lex: PositionLexicon, provision_of: list[Actor]
 ) -> list[Evidence]:
-    if vague(reading, lex) or not _aid_to_recipient(reading, resolver, lex):
+    clause = clause_of(reading, resolver.table.tokens)
+    if vague(clause, lex) or not _aid_to_recipient(reading, resolver, lex):
         return []
     sent = reading.cue.anchor.sent
     span = (sent.start_char, sent.end_char)
     quals = set()
-    if hedged(reading, lex):
+    if hedged(reading, lex, clause):
         quals.add("hedged")
-    if temporary(reading, lex):
+    if temporary(clause, lex):
         quals.add("temporary")
-    if partial(reading, lex):
+    if partial(reading, lex, clause):
         quals.add("partial")
     stance: Stance = "support" if reading.polarity > 0 else "oppose"
     if provision_of:  # a sentence listing a plan's provisions: the drafters' positions
@@ -130,9 +147,9 @@ def _evidence(
     voices = speakers(reading, resolver)
     if voices is None:
         return []
-    past = past_strength(reading, lex)
-    conds = conditions(reading, lex)
-    reversal = reversed_stance(reading, lex)
+    past = past_strength(reading, lex, clause)
+    conds = conditions(reading, lex, clause, resolver.table.tokens)
+    reversal = reversed_stance(clause, lex)
     earlier: Stance = "oppose" if stance == "support" else "support"
     out: list[Evidence] = []
     for speaker in voices:

@@ -48,6 +48,8 @@ DAY_MONTH_RE = re.compile(
 )
 MONTH_YEAR_RE = re.compile(rf"\b(?:(early|mid|late)[-\s])?({MONTH_RE})\.?(?:\s+((?:19|20)\d\d))?\b", re.I)
 YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+DATE_HINT_RE = re.compile(rf"\d|\b(?:{MONTH_RE})\b|day\b", re.I)
+"""Something every date has: a digit, a month or a weekday (a quick test before the full reading)."""
 WEEKDAYS: dict[str, int] = {
     "Monday": 0,
     "Tuesday": 1,
@@ -127,12 +129,18 @@ def dates_in(text: str, pub: date) -> list[date]:
     return out
 
 
-def days_before(sent: Span, published: str | None) -> int | None:
-    """Days between the sentence's most recent date and publication (None: no date or no publication date)."""
+def days_before(sent: Span, published: str | None, text: str | None = None) -> int | None:
+    """Days between the sentence's most recent date and publication (None: no date or no publication date).
+
+    `text` is the sentence's text where the caller has it (spaCy rebuilds `Span.text` each time).
+    """
     pub = parse_published(published)
     if pub is None:
         return None
-    found = [d for d in dates_in(sent.text, pub) if d <= pub]
+    text = sent.text if text is None else text
+    if not DATE_HINT_RE.search(text):
+        return None
+    found = [d for d in dates_in(text, pub) if d <= pub]
     if not found:
         return None
     return (pub - max(found)).days

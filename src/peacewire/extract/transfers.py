@@ -19,8 +19,8 @@ previous transfer, else the side the supplier is known to arm
 ("up to 4.8 million artillery shells", not the "10,000 containers" they came
 in); a package that lists several systems each with its own count is one
 transfer per system.  The source is whoever the sentence attributes the
-supply or its figure to.  Reports of the same supply (same parties, same kind
-of weapon) are one transfer.
+figure to ("X said", "according to X"), given only with a figure.  Reports
+of the same supply (same parties, same kind of weapon) are one transfer.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from spacy.tokens import Span, Token
 
 from peacewire.extract.bodytext import BodySentence
 from peacewire.extract.cues import EventCues
+from peacewire.extract.eventdoc import EventDoc
 from peacewire.extract.gazetteer import Gazetteer
 from peacewire.extract.lexicon import reporting_lexicon
 from peacewire.extract.numbers import Figure, find_figures
@@ -281,8 +282,12 @@ def _noun_parties(
                 break
     if supplier is None:
         supplier = _party(_pobj(trigger, frozenset({"by", "from"})), table, gaz)
-    if supplier is None and trigger.dep_ in ("dobj", "obj", "nsubjpass"):
-        supplier = _party(_subject_of(trigger.head), table, gaz)
+    if (
+        supplier is None
+        and trigger.dep_ in ("dobj", "obj")
+        and trigger.head.lemma_.lower() in cues.transfer.package_verbs | cues.transfer.verbs
+    ):
+        supplier = _party(_subject_of(trigger.head), table, gaz)  # "Spain announced a package"
     return supplier, recipient
 
 
@@ -330,8 +335,10 @@ def _cancelled(tok: Token, cues: EventCues, participle: bool) -> bool:
     for _ in range(3):
         if cur.head.i == cur.i:
             break
-        if cur.dep_ in ("ccomp", "parataxis"):
+        if cur.dep_ in ("ccomp", "parataxis", "relcl"):
             break  # "X said it would send": the reporting verb above does not cancel it
+        if cur.dep_ == "conj" and cur.head.lemma_.lower() not in t.verbs:
+            break  # "Kyiv needs tanks, and Berlin will send them": another clause
         cur = cur.head
         lemma = cur.lemma_.lower()
         if lemma in t.cancellers or lemma in t.irrealis or any(c.dep_ == "neg" for c in cur.children):
@@ -343,11 +350,13 @@ def _cancelled(tok: Token, cues: EventCues, participle: bool) -> bool:
 
 def _is_participle(tok: Token, weapons: Sequence[WeaponMention]) -> bool:
     """A supply verb's participle on a weapon: "US-supplied ATACMS", "a system promised by Germany"."""
-    return (
-        tok.tag_ == "VBN"
-        and tok.dep_ in PARTICIPLE_DEPS
-        and any(w.head == tok.head.i or w.start <= tok.head.i < w.end for w in weapons)
-    )
+    return tok.tag_ == "VBN" and tok.dep_ in PARTICIPLE_DEPS and bool(_noun_weapons(tok.head, weapons))
+
+
+def _noun_weapons(noun: Token, weapons: Sequence[WeaponMention]) -> list[WeaponMention]:
+    """The weapons named in a noun's phrase up to the noun ("the first IRIS-T system", "HIMARS rockets")."""
+    lo = noun.left_edge.i
+    return [w for w in weapons if lo <= w.start and w.end <= noun.i + 1 or w.head == noun.i]
 
 
 def _triggers(sent: Span, cues: EventCues, weapons: Sequence[WeaponMention]) -> list[Token]:
@@ -459,7 +468,7 @@ def _source_name(tok: Token, table: ActorLookup, gaz: Gazetteer) -> str | None:
 def _owned(trigger: Token, weapons: Sequence[WeaponMention]) -> list[WeaponMention]:
     """The weapons in the trigger's own phrase (a participle's: the weapon it modifies)."""
     if _is_participle(trigger, weapons):
-        return [w for w in weapons if w.head == trigger.head.i or w.start <= trigger.head.i < w.end]
+        return _noun_weapons(trigger.head, weapons)
     inside = {t.i for t in trigger.subtree}
     return [w for w in weapons if w.head in inside or any(i in inside for i in range(w.start, w.end))]
 
@@ -489,13 +498,18 @@ def _items(
 
 
 def sentence_supplies(
-    sent_no: int, body: BodySentence, table: ActorLookup, gaz: Gazetteer, cues: EventCues
+    sent_no: int,
+    body: BodySentence,
+    table: ActorLookup,
+    gaz: Gazetteer,
+    cues: EventCues,
+    view: EventDoc | None = None,
 ) -> list[Supply]:
     sent = body.span
-    weapons = find_weapons(sent)
+    weapons = find_weapons(sent, view=view)
     if not weapons:
         return []
-    figures = find_figures(sent, weapon_tokens(weapons), cues.numbers)
+    figures = find_figures(sent, weapon_tokens(weapons), cues.numbers, view)
     triggers = _triggers(sent, cues, weapons)
     owned = {id(t): _owned(t, weapons) for t in triggers}
     claimed = {w.start for ws in owned.values() for w in ws}
@@ -550,6 +564,7 @@ def _merge(into: Supply, other: Supply) -> None:
     if into.quantity is None and other.quantity is not None:
         into.quantity = other.quantity
         into.span = other.span
+        into.source = other.source or into.source  # who gives the figure
     into.source = into.source or other.source
 
 
@@ -592,8 +607,9 @@ def fill_recipients(supplies: Sequence[Supply], cues: EventCues) -> list[Supply]
 
 
 def _weapon_names(weapons: Sequence[WeaponMention]) -> list[str]:
+    """Named systems, else the classes as written; "weapons" in general only if nothing else."""
     named = [w.label for w in weapons if w.named]
-    items = named or [w.phrase for w in weapons]
+    items = named or [w.phrase for w in weapons if not w.generic] or [w.phrase for w in weapons]
     seen: list[str] = []
     for it in items:
         if it.lower() not in (x.lower() for x in seen):
@@ -602,11 +618,18 @@ def _weapon_names(weapons: Sequence[WeaponMention]) -> list[str]:
 
 
 def extract_transfers(
-    bodies: Sequence[BodySentence], table: ActorLookup, gaz: Gazetteer, cues: EventCues
+    bodies: Sequence[BodySentence],
+    table: ActorLookup,
+    gaz: Gazetteer,
+    cues: EventCues,
+    view: EventDoc | None = None,
+    read: Sequence[bool] | None = None,
 ) -> list[Event]:
+    """The arms transfers of an article; `read[n]` says whether body sentence n has a supply word."""
     supplies: list[Supply] = []
     for n, body in enumerate(bodies):
-        supplies.extend(sentence_supplies(n, body, table, gaz, cues))
+        if read is None or read[n]:
+            supplies.extend(sentence_supplies(n, body, table, gaz, cues, view))
     found = fill_recipients(assemble(supplies), cues)
     return [
         Event(
@@ -616,7 +639,7 @@ def extract_transfers(
             recipient=s.recipient,
             weapons=_weapon_names(s.weapons),
             quantity=s.quantity,
-            source=s.source,
+            source=s.source if s.quantity is not None else None,  # "source of the figure where given"
         )
         for s in sorted(found, key=lambda s: s.sent_no)
     ]

@@ -9,13 +9,14 @@ reported for one strike are seen as the same kind of weapon.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Span, Token
 
+from peacewire.extract.eventdoc import EventDoc
 from peacewire.extract.lexicon import load_data_yaml
 
 SEPARATOR = r"[\s\-\u2010\u2011\u2013]?"
@@ -90,6 +91,8 @@ class WeaponLexicon:
     calibre_nouns: frozenset[str]
     pattern: re.Pattern[str]
     by_form: Mapping[str, WeaponSystem]
+    class_nouns: frozenset[str] = frozenset()
+    """Every head noun of a class: a token that is none of them names no class."""
 
     def cls(self, label: str) -> WeaponClass | None:
         for c in self.classes:
@@ -185,13 +188,16 @@ def parse_weapons(raw: Any) -> WeaponLexicon:
             by_form.setdefault(_form_key(form), s)
     written = sorted({f for s in systems for f in (s.name, *s.aliases)}, key=len, reverse=True)
     alternation = "|".join(_alias_regex(f) for f in written)
-    pattern = re.compile(rf"(?<![\w\-])(?:{alternation})(?:s|'s)?(?![\w])")
+    # no look-behind at the front: it would stop `re` from skipping to the possible first letters,
+    # which makes the search several times slower; `_named_matches` checks the letter before.
+    pattern = re.compile(rf"(?:{alternation})(?:s|'s)?(?![\w])")
     return WeaponLexicon(
         systems=tuple(systems),
         classes=tuple(classes),
         calibre_nouns=frozenset(w.lower() for w in _strs(raw.get("calibre_nouns"), "calibre_nouns")),
         pattern=pattern,
         by_form=by_form,
+        class_nouns=frozenset(n for c in classes for n in c.nouns),
     )
 
 
@@ -247,7 +253,9 @@ def _phrase(tok: Token, lo: int) -> str:
     start = tok.i
     for c in tok.lefts:
         if c.dep_ in ("amod", "compound", "nmod") and c.i >= lo and c.ent_type_ not in ("NORP", "GPE"):
-            start = min(start, c.i)
+            # the modifier with its own modifiers: "air defence systems", not "defence systems"
+            first = c.left_edge.i if c.dep_ == "compound" else c.i
+            start = min(start, max(first, lo))
     while start < tok.i and (
         doc[start].dep_ in PHRASE_SKIP_DEPS or doc[start].like_num or doc[start].tag_ in ("VBN", "HYPH")
     ):
@@ -274,13 +282,36 @@ def _class_of(tok: Token, lex: WeaponLexicon) -> tuple[WeaponClass, str] | None:
     return None
 
 
-def find_weapons(sent: Span, lex: WeaponLexicon | None = None) -> list[WeaponMention]:
-    """Named systems and weapon classes in a sentence, in text order."""
+WORD_BEFORE = re.compile(r"[\w\-]")
+
+
+def _named_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of the systems' names that do not start inside a word ("Kh-101", not "sKh-101")."""
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        if m.start() > 0 and WORD_BEFORE.match(text, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = max(m.end(), m.start() + 1)
+
+
+def find_weapons(
+    sent: Span, lex: WeaponLexicon | None = None, view: EventDoc | None = None
+) -> list[WeaponMention]:
+    """Named systems and weapon classes in a sentence, in text order.
+
+    `view` (the article's token lists) spares reading every token: only the class nouns are.
+    """
     lex = lex or weapon_lexicon()
     doc = sent.doc
     out: list[WeaponMention] = []
     covered: set[int] = set()
-    for m in lex.pattern.finditer(sent.text):
+    text = view.sent_text(sent) if view is not None else sent.text
+    for m in _named_matches(lex.pattern, text):
         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         if span is None:
             continue
@@ -305,7 +336,7 @@ def find_weapons(sent: Span, lex: WeaponLexicon | None = None) -> list[WeaponMen
                 system=system.name,
             )
         )
-    for m in CALIBRE_RE.finditer(sent.text):
+    for m in CALIBRE_RE.finditer(text):
         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         if span is None or span.end >= len(doc):
             continue
@@ -324,7 +355,12 @@ def find_weapons(sent: Span, lex: WeaponLexicon | None = None) -> list[WeaponMen
                     head=nxt.i,
                 )
             )
-    for tok in sent:
+    if view is not None:
+        nouns = lex.class_nouns
+        tokens = [doc[i] for i in view.indices(sent, nouns) if view.pos[i] in ("NOUN", "PROPN")]
+    else:
+        tokens = list(sent)
+    for tok in tokens:
         if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         found = _class_of(tok, lex)

@@ -1,0 +1,153 @@
+"""One article's tokens as plain lists, read once, for scans over every token.
+
+Finding gazetteer forms and places means trying many token spans from every
+token, and positions look at every sentence for issue cues and plan nouns.
+Reading spaCy tokens is slow (each `doc[i]` builds a Token object;
+`Span.text` and `Doc.text` are rebuilt on every access), so the attributes
+the scans test are copied into lists once per article (`ActorTable.tokens`
+holds them for every extractor).  The letters of each word
+(`gazetteer.letters`) let a scan skip the spans whose letters no known form
+has, before building their text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.attrs import (  # type: ignore[attr-defined]
+    DEP,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SPACY,
+    TAG,
+)
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Span
+
+from peacewire.extract.gazetteer import LetterIndex, letters
+
+
+@dataclass
+class TokenView:
+    """The token attributes of one parsed article, as lists indexed like the Doc."""
+
+    text: str
+    words: list[str]
+    lower: list[str]
+    lemma: list[str]
+    """Lower-cased lemmas (`tok.lemma_.lower()`)."""
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    punct: list[bool]
+    space: list[bool]
+    idx: list[int]
+    head: list[int]
+    """The index of each token's head."""
+    _letters: dict[str, str | None] = field(default_factory=dict)
+    unknown: list[int] = field(default_factory=list)
+    """The tokens whose letters are unknown (see `gazetteer.letters`), ascending."""
+
+    def __post_init__(self) -> None:
+        # ASCII words always have letters; only the others need reading
+        self.unknown = [i for i, w in enumerate(self.words) if not w.isascii() and self.letters(i) is None]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), as `doc[start:end].text` gives it."""
+        return self.text[self.idx[start] : self.idx[end - 1] + len(self.words[end - 1])]
+
+    def joined_lower(self, start: int, end: int) -> str:
+        """The lower-cased words of tokens [start, end) between single spaces, spaces around."""
+        return " " + " ".join(self.lower[start:end]) + " "
+
+    def letters(self, i: int) -> str | None:
+        word = self.words[i]
+        if word not in self._letters:
+            self._letters[word] = letters(word)
+        return self._letters[word]
+
+    def candidate_ends(self, start: int, stop: int, index: LetterIndex) -> list[int]:
+        """The ends j (start < j <= stop, ascending) of the spans [start, j) whose text can be
+        one `index` knows: the others certainly are not."""
+        out: list[int] = []
+        chars = ""
+        for j in range(start + 1, stop + 1):
+            part = self.letters(j - 1)
+            if part is None:  # letters unknown from here on: every longer span stays a candidate
+                return out + list(range(j, stop + 1))
+            chars += part
+            if index.may_match(chars):
+                out.append(j)
+            elif not index.may_extend(chars):
+                # no span of known letters extends this one; only those through a word
+                # whose letters are unknown remain
+                k = bisect_left(self.unknown, j)
+                if k == len(self.unknown) or self.unknown[k] >= stop:
+                    return out
+                return out + list(range(self.unknown[k] + 1, stop + 1))
+        return out
+
+
+def token_view(doc: Doc) -> TokenView:
+    """Read the token attributes of `doc` once."""
+    strings = doc.vocab.strings
+    array = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, IS_PUNCT, IS_SPACE, IDX, SPACY, HEAD])
+    columns = array.T.tolist()
+    hashes = array[:, :6].flatten()  # of the strings: their distinct values, by sorting
+    hashes.sort()
+    distinct = hashes[:1].tolist() + hashes[1:][hashes[1:] != hashes[:-1]].tolist()
+    names = {h: _string(strings, h) for h in distinct}
+    words = [names[h] for h in columns[0]]
+    lemmas = {h: names[h].lower() for h in set(columns[2])}
+    return TokenView(
+        # as `Doc.text` builds it: each token's text and its trailing space
+        text="".join([w + " " if spaced else w for w, spaced in zip(words, columns[9], strict=True)]),
+        words=words,
+        lower=[names[h] for h in columns[1]],
+        lemma=[lemmas[h] for h in columns[2]],
+        pos=[names[h] for h in columns[3]],
+        tag=[names[h] for h in columns[4]],
+        dep=[names[h] for h in columns[5]],
+        punct=[v == 1 for v in columns[6]],
+        space=[v == 1 for v in columns[7]],
+        idx=columns[8],
+        # HEAD is the offset to the head, stored unsigned (64 bits)
+        head=[i + (h if h < 1 << 63 else h - (1 << 64)) for i, h in enumerate(columns[10])],
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _string(strings: StringStore, h: int) -> str:
+    """A string by its hash (remembered: a StringStore lookup is slow, and words recur)."""
+    return strings[h]
+
+
+def noun_chunks_with(doc: Doc, view: TokenView, ids: Sequence[int]) -> Iterator[Span]:
+    """`doc.noun_chunks`, less those of the sentences without any of the tokens `ids`.
+
+    spaCy's chunker decides each chunk within its sentence when no token's
+    head lies outside it (the parser's trees never cross sentences), so the
+    sentences wanted are chunked alone; should a head cross, every chunk of
+    the article is given.
+    """
+    if not ids:
+        return
+    sents = list(doc.sents)
+    head = view.head
+    if not all(s.start <= head[i] < s.end for s in sents for i in range(s.start, s.end)):
+        yield from doc.noun_chunks
+        return
+    wanted = set(ids)
+    for sent in sents:
+        if not wanted.isdisjoint(range(sent.start, sent.end)):
+            for start, end, label in doc.noun_chunks_iterator(sent):  # type: ignore[attr-defined]
+                yield Span(doc, start, end, label=label)
