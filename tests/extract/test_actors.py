@@ -266,3 +266,40 @@ def test_a_weapon_name_is_no_person(nlp: Language, gaz: Gazetteer) -> None:
     text = "Berlin promised forty more Marder vehicles, and the chancellor posted about it on Twitter."
     table = table_for(nlp, gaz, text)
     assert not [a.name for a in table.actors if a.type == "person" and a.name in ("Marder", "Twitter")]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("zelensky", "zelenskyy"), ("zelenskiy", "zelensky"), ("putin", "zelenskyy"), ("kim", "kimm"),
+     ("volodymyr", "volodimir"), ("lavrov", "lavrova"), ("xi", "xiang"), ("erdogan", "erdoan")],
+)  # fmt: skip
+def test_the_length_shortcut_gives_rapidfuzz_verdict(a: str, b: str) -> None:
+    from rapidfuzz import fuzz
+
+    from peacewire.extract.actors import FIRSTNAME_MATCH, SURNAME_MATCH, _similar
+
+    for cutoff in (SURNAME_MATCH, FIRSTNAME_MATCH):
+        assert _similar(a, b, cutoff) == (fuzz.ratio(a, b) >= cutoff)
+
+
+def test_actor_at_picks_the_largest_overlap(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelensky met Chancellor Olaf Scholz in Berlin. "
+        "The Kremlin said Russia's defence ministry would respond, and Zelensky thanked Germany."
+    )
+    table = table_for(nlp, gaz, text)
+
+    def reference(start: int, end: int) -> Actor | None:  # every mention looked at, one by one
+        best, found = None, None
+        for s, e, c in table._mentions:
+            overlap = min(e, end) - max(s, start)
+            score = (overlap, -(e - s), int(c.actor.type == "person"))
+            if overlap > 0 and (best is None or score > best):
+                best, found = score, c.actor
+        return found
+
+    for start in range(len(text)):
+        for end in (start + 1, start + 7, start + 30):
+            assert table.actor_at(start, end) is reference(start, end)
+    first = text.index("Zelensky")
+    assert table.actor_at(first, first + len("Zelensky")) is named(table, "Volodymyr Zelensky")

@@ -42,7 +42,7 @@ class MentionFinder:
         self.ents: tuple[Span, ...] = ()  # the entities, read once by `run` (`Doc.ents` builds them anew)
 
     def run(self) -> None:
-        self.ents = tuple(self.doc.ents)
+        self.ents = self.t.ents
         view = self.t.tokens
         hits = self._scan_gazetteer(view)
         self._collect_places(view, hits)
@@ -80,8 +80,11 @@ class MentionFinder:
         longest = {w: self.gaz.form_words(w) for w in set(view.words)}
         form_words = [longest[w] for w in view.words]  # of the longest form a word can start
         lower = view.lower
+        # where a form can start: a word that starts one, or "the" before it
+        starts = [i for i, words in enumerate(form_words) if words]
+        starts = sorted({*starts, *(i - 1 for i in starts if i > 0 and lower[i - 1] == "the")})
         resume = 0  # a form found ends here: the next one starts after it
-        for i in range(n):
+        for i in starts:
             lead = 1 if lower[i] == "the" and i + 1 < n else 0
             words = form_words[i + lead]
             # A form starts with a letter or digit, not with "a"/"an"; those of `words` words
@@ -95,7 +98,7 @@ class MentionFinder:
                 surfaces = self.gaz.surfaces(view.span_text(i, j))
                 if not surfaces:
                     continue
-                span = doc[i:j]
+                span = Span(doc, i, j)  # (as `doc[i:j]` makes it)
                 s = next((x for x in surfaces if self._fits(span, x, ent_of, full_names)), None)
                 if s is not None:
                     out.append((span, s))
@@ -145,30 +148,26 @@ class MentionFinder:
     def _collect_places(self, view: TokenView, hits: list[tuple[Span, Surface]]) -> None:
         """Known places named in the text (NER labels them unreliably: "Kramatorsk" as a product)."""
         doc = self.doc
-        hit_tokens = {t.i for s, surface in hits for t in s if surface.kind != "metonym"}
-        in_person = {
+        skip = {i for s, surface in hits if surface.kind != "metonym" for i in range(s.start, s.end)}
+        skip.update(
             i
             for ent in self.ents
             if ent.label_ == "PERSON" and len(ent) >= 2
             for i in range(ent.start, ent.end)
-        }
+        )
         n = len(doc)
-        i = 0
-        while i < n:
-            found = None
-            if view.words[i][:1].isupper() and i not in hit_tokens and i not in in_person:
-                for j in reversed(view.candidate_ends(i, min(n, i + 4), self.gaz.place_letters)):
-                    if view.punct[j - 1] or view.tag[j - 1] == "POS":
-                        continue
-                    place = self.gaz.place(view.span_text(i, j))
-                    if place is not None:
-                        found = (doc[i:j], place)
-                        break
-            if found is None:
-                i += 1
+        resume = 0  # a place found ends here: the next one starts after it
+        for i, word in enumerate(view.words):
+            if i < resume or not word[:1].isupper() or i in skip:
                 continue
-            self._place(*found)
-            i = found[0].end
+            for j in reversed(view.candidate_ends(i, min(n, i + 4), self.gaz.place_letters)):
+                if view.punct[j - 1] or view.tag[j - 1] == "POS":
+                    continue
+                place = self.gaz.place(view.span_text(i, j))
+                if place is not None:
+                    self._place(Span(doc, i, j), place)
+                    resume = j
+                    break
 
     def _place(self, span: Span, place: Place) -> None:
         if not any(pos == span.start_char for pos, _ in self.t._places):
@@ -192,19 +191,20 @@ class MentionFinder:
         "Russia's defense ministry" -> "Russian Defense Ministry", as bodies
         are commonly named; a place owner is dropped ("Kyiv's City Council").
         """
-        for k, t in enumerate(span[:-1]):
-            if t.tag_ == "POS" and k > 0:
-                owner = span[:k].text
+        view = self.t.tokens
+        for k in range(1, len(span) - 1):
+            if view.tag[span.start + k] == "POS":
+                owner = view.span_text(span.start, span.start + k)
                 code = self.gaz.country_code(owner)
                 if code is None and self.gaz.place(owner) is None:
                     continue
-                rest = span[k + 1 :].text
+                rest = view.span_text(span.start + k + 1, span.end)
                 state = self.gaz.state(code)
                 if state is None:
                     return rest
                 prefix = state.demonyms[0] if state.demonyms else state.name
                 return f"{prefix} {_titled(rest)}"
-        return span.text
+        return view.span_text(span.start, span.end)
 
     # -- persons ------------------------------------------------------------
 
@@ -376,12 +376,15 @@ class MentionFinder:
         """Bodies named by owner + common nouns: "Russia's defense ministry", "Ukraine's government"."""
         roles = self.gaz.roles
         view = self.t.tokens
-        lemmas, lowers = view.lemma, view.lower
-        heads = [
+        nouns = roles.body_nouns | roles.state_nouns
+        lowers = view.lower
+        plural = ("NNS", "NNPS")
+        heads = [  # the tokens the checks below let pass as a chunk's root
             i
-            for i, lemma in enumerate(lemmas)
-            if (lemma in roles.body_nouns or lemma in roles.state_nouns or lowers[i] in roles.state_nouns)
+            for i, lemma in enumerate(view.lemma)
+            if (lemma in nouns or lowers[i] in roles.state_nouns)
             and i not in self.taken
+            and not (view.tag[i] in plural and lemma not in roles.state_nouns)
         ]
         for chunk in noun_chunks_with(self.doc, view, heads):
             root = chunk.root

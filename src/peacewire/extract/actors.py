@@ -12,6 +12,7 @@ gazetteer; the rest is read off entity labels and the dependency parse.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from peacewire.records import Actor, ActorType
 # A surname in the article is the same person's when this similar (rapidfuzz ratio).
 SURNAME_MATCH = 85.0
 FIRSTNAME_MATCH = 75.0
+_POSSESSIVE_END = re.compile(r"\s*['\u2019]s$")
 ADMIN_WORDS = frozenset(
     {"administration", "council", "authorities", "government", "office", "hall", "authority"}
 )
@@ -61,6 +63,67 @@ class _Cluster:
     titles: list[_Title] = field(default_factory=list)
     forms: Counter[str] = field(default_factory=Counter)  # name forms used (without titles)
     first: int = 0
+    # What the methods below remember, with the state (name, aliases, number of forms: forms
+    # are only ever added) they were read in; not part of the cluster's value.
+    _keys: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    _keys_of: tuple[str, tuple[str, ...], int] = field(default=("", (), -1), compare=False, repr=False)
+    _names: tuple[tuple[str, ...], ...] = field(default=(), compare=False, repr=False)
+    _names_of: tuple[str, int] = field(default=("", -1), compare=False, repr=False)
+    _firsts: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    _firsts_of: int = field(default=-1, compare=False, repr=False)
+    _same: dict[tuple[str, ...], bool] = field(default_factory=dict, compare=False, repr=False)
+    _same_of: tuple[str, int] = field(default=("", -1), compare=False, repr=False)
+
+    def form_keys(self) -> frozenset[str]:
+        """The keys of every form the actor goes by: name, aliases, the article's forms and
+        the gazetteer's names (remembered until one of them changes)."""
+        a = self.actor
+        state = (a.name, tuple(a.aliases), len(self.forms))
+        if state != self._keys_of:
+            keys = {key(f) for f in (a.name, *a.aliases, *self.forms)}
+            if self.gaz is not None:
+                keys.update(key(n) for n in self.gaz.names)
+            self._keys = frozenset(keys)
+            self._keys_of = state
+        return self._keys
+
+    def same_person(self, words: tuple[str, ...]) -> bool:
+        """`_same_person(words, self)`, remembered until the name or the forms change."""
+        state = (self.actor.name, len(self.forms))
+        if state != self._same_of:
+            self._same = {}
+            self._same_of = state
+        found = self._same.get(words)
+        if found is None:
+            found = self._same[words] = _same_person(words, self)
+        return found
+
+    def first_names(self) -> frozenset[str]:
+        """The first words of the full names the article uses and of the gazetteer's name
+        (remembered until the forms change)."""
+        if self._firsts_of != len(self.forms):
+            names = [key_words(f) for f in self.forms]
+            if self.gaz is not None:
+                names.append(key_words(self.gaz.name))
+            self._firsts = frozenset(n[0] for n in names if len(n) >= 2)
+            self._firsts_of = len(self.forms)
+        return self._firsts
+
+    def name_words(self) -> tuple[tuple[str, ...], ...]:
+        """The key words of every name the person has: its name, the forms the article uses,
+        the gazetteer's names and surnames (empty ones left out).
+
+        Remembered until the name or the forms change (forms are only ever added).
+        """
+        state = (self.actor.name, len(self.forms))
+        if state != self._names_of:
+            names = [key_words(f) for f in (self.actor.name, *self.forms)]
+            if self.gaz is not None:
+                names += [key_words(n) for n in self.gaz.names]
+                names += [key_words(s) for s in self.gaz.surnames]
+            self._names = tuple(n for n in names if n)
+            self._names_of = state
+        return self._names
 
 
 @dataclass(frozen=True)
@@ -108,8 +171,13 @@ class ActorTable:
         self._by_gaz: dict[str, _Cluster] = {}
         self._mentions: list[tuple[int, int, _Cluster]] = []
         self._mention_keys: set[tuple[int, int, int]] = set()  # (start, end, id of the cluster)
+        self._indexed = 0  # how many mentions the index by start covers
+        self._by_start: list[int] = []  # positions in `_mentions`, by start
+        self._starts: list[int] = []
+        self._longest_mention = 0
         self._places: list[tuple[int, Place]] = []  # places named in the text, by offset
         self._tokens: TokenView | None = None
+        self._ents: tuple[Span, ...] | None = None
 
     @property
     def tokens(self) -> TokenView:
@@ -117,6 +185,23 @@ class ActorTable:
         if self._tokens is None:
             self._tokens = token_view(self.doc)
         return self._tokens
+
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        """The article's entities, read once (`Doc.ents` builds them anew on every access)."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
+
+    def _ents_within(self, span: Span) -> list[Span]:
+        """`span.ents` (the entities inside the span) from the entities read once."""
+        out = []
+        for ent in self.ents:
+            if ent.start >= span.start:
+                if ent.end > span.end:
+                    break
+                out.append(ent)
+        return out
 
     @property
     def text(self) -> str:
@@ -129,7 +214,7 @@ class ActorTable:
         """The actor with a mention overlapping [start_char, end_char) (largest overlap wins)."""
         best: tuple[int, int, int] | None = None
         found: _Cluster | None = None
-        for s, e, c in self._mentions:
+        for s, e, c in self._mentions_near(start_char, end_char):
             overlap = min(e, end_char) - max(s, start_char)
             if overlap <= 0:
                 continue
@@ -188,7 +273,7 @@ class ActorTable:
         cluster = self._by_description(info, tokens, at)
         if cluster is not None:
             return cluster.actor
-        for ent in span.ents:
+        for ent in self._ents_within(span):
             if not (ent.start <= root.i < ent.end):
                 continue  # "Zelensky's office" is not Zelensky
             if ent.label_ == "PERSON":
@@ -605,15 +690,34 @@ class ActorTable:
             c.actor.mentions.append((start, end))
             c.actor.mentions.sort()
         c.first = min(c.first, start)
-        text = re.sub(r"\s*['\u2019]s$", "", " ".join(text.split()).strip(" ,;:"))
+        text = _alias_form(text)
         if alias and text and text != c.actor.name and text not in c.actor.aliases:
             c.actor.aliases.append(text)
+
+    def _mentions_near(self, start: int, end: int) -> list[tuple[int, int, _Cluster]]:
+        """The mentions that may overlap [start, end), in the order they were recorded.
+
+        Mentions are only ever added: an index by start is kept (the new ones
+        are added to it), and none starts before `start` by more than the
+        longest mention is long.
+        """
+        mentions = self._mentions
+        for k in range(self._indexed, len(mentions)):  # index the new ones
+            s, e, _ = mentions[k]
+            at = bisect_right(self._starts, s)
+            self._starts.insert(at, s)
+            self._by_start.insert(at, k)
+            self._longest_mention = max(self._longest_mention, e - s)
+        self._indexed = len(mentions)
+        lo = bisect_left(self._starts, start - self._longest_mention)
+        hi = bisect_left(self._starts, end)
+        return [mentions[k] for k in sorted(self._by_start[lo:hi])]
 
     def _cluster_covering(self, token: Token) -> _Cluster | None:
         """The actor of the smallest recorded mention that contains `token`."""
         start, end = token.idx, token.idx + len(token)
         best: tuple[int, _Cluster] | None = None
-        for s, e, c in self._mentions:
+        for s, e, c in self._mentions_near(start, end):
             if s <= start and end <= e and (best is None or e - s < best[0]):
                 best = (e - s, c)
         return best[1] if best else None
@@ -628,27 +732,28 @@ class ActorTable:
         if not k:
             return None
         for c in self._clusters:
-            if any(key(f) == k for f in (c.actor.name, *c.actor.aliases, *c.forms)):
-                return c
-            if c.gaz is not None and any(key(f) == k for f in c.gaz.names):
+            if k in c.form_keys():
                 return c
         if not text[:1].isupper():
             return None
         if len(k.split()) == 1:
             # "the Post" for The Washington Post: the last word of a medium's name
             for c in self._clusters:
+                if c.actor.type != "media":
+                    continue
                 words = key(c.actor.name).split()
-                if c.actor.type == "media" and len(words) >= 2 and words[-1] == k:
+                if len(words) >= 2 and words[-1] == k:
                     return c
         return self._match_person(text)
 
     def _match_person(self, text: str) -> _Cluster | None:
         """A person of the article whose name `text` can be (surname, variant, first name)."""
-        words = key(text).split()
+        words = key_words(text)
         if not words:
             return None
-        for c in sorted(self._clusters, key=lambda c: -c.first):
-            if c.actor.type == "person" and _same_person(words, c):
+        persons = [c for c in self._clusters if c.actor.type == "person"]
+        for c in sorted(persons, key=lambda c: -c.first):
+            if c.same_person(words):
                 return c
         return None
 
@@ -675,21 +780,39 @@ class ActorTable:
 
 def _same_person(words: Sequence[str], c: _Cluster) -> bool:
     """Whether a name (folded words) can be the person of cluster `c`."""
-    names = [key_words(f) for f in (c.actor.name, *c.forms)]
-    if c.gaz is not None:
-        names += [key_words(n) for n in c.gaz.names]
-        names += [key_words(s) for s in c.gaz.surnames]
-    names = [n for n in names if n]
     surname = words[-1]
-    for n in names:
-        if fuzz.ratio(surname, n[-1]) >= SURNAME_MATCH and (len(surname) > 3 or surname == n[-1]):
-            if len(words) == 1 or len(n) == 1 or fuzz.ratio(words[0], n[0]) >= FIRSTNAME_MATCH:
+    for n in c.name_words():
+        if _similar(surname, n[-1], SURNAME_MATCH) and (len(surname) > 3 or surname == n[-1]):
+            if len(words) == 1 or len(n) == 1 or _similar(words[0], n[0], FIRSTNAME_MATCH):
                 return True
     if len(words) == 1:
         # "Vladimir" for Vladimir Putin: the first name of the article's or the gazetteer's full name
-        firsts = [key_words(f) for f in c.forms] + ([key_words(c.gaz.name)] if c.gaz is not None else [])
-        return any(len(n) >= 2 and n[0] == surname for n in firsts)
+        return surname in c.first_names()
     return False
+
+
+@lru_cache(maxsize=1 << 12)
+def _alias_form(text: str) -> str:
+    """A mention's text as an alias: single spaces, no edge punctuation or possessive."""
+    return _POSSESSIVE_END.sub("", " ".join(text.split()).strip(" ,;:"))
+
+
+def _similar(a: str, b: str, cutoff: float) -> bool:
+    """Whether `fuzz.ratio(a, b) >= cutoff` (a whole number).
+
+    The ratio is 100 * (1 - d / (len(a) + len(b))) with an edit distance d
+    of at least the difference in length: words too different in length
+    are told apart without computing it.
+    """
+    if 100 * abs(len(a) - len(b)) > (100 - cutoff) * (len(a) + len(b)):
+        return False
+    return _similarity(a, b) >= cutoff
+
+
+@lru_cache(maxsize=1 << 14)
+def _similarity(a: str, b: str) -> float:
+    """`fuzz.ratio`, remembered: an article's names are compared with each other again and again."""
+    return fuzz.ratio(a, b)
 
 
 @lru_cache(maxsize=1 << 14)

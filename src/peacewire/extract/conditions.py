@@ -24,12 +24,16 @@ from peacewire.extract.tokenview import TokenView
 PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
-def scope(reading: Reading) -> Span:
-    """The clause the stance is read in: the highest token climbed below the reporting verb."""
+def scope(reading: Reading, sent: Span | None = None) -> Span:
+    """The clause the stance is read in: the highest token climbed below the reporting verb.
+
+    `sent` is the cue's sentence, when the caller has it (`Token.sent` searches for it).
+    """
     top = reading.path[-1]
     if reading.reporter is not None and len(reading.path) >= 2 and top.i == reading.reporter.i:
         top = reading.path[-2]
-    sent = top.sent
+    if sent is None or not sent.start <= top.i < sent.end:
+        sent = top.sent
     left = min(top.left_edge.i, reading.cue.start)
     right = max(top.right_edge.i + 1, reading.cue.end)
     return sent.doc[max(left, sent.start) : min(right, sent.end)]
@@ -52,9 +56,9 @@ class Clause:
     """The sentence's words before the cue."""
 
 
-def clause_of(reading: Reading, tokens: TokenView) -> Clause:
-    span = scope(reading)
-    sent = reading.path[0].sent
+def clause_of(reading: Reading, tokens: TokenView, sent: Span) -> Clause:
+    """The clause and sentence of a reading whose cue stands in `sent`."""
+    span = scope(reading, sent)
     return Clause(
         span=span,
         words=tokens.joined_lower(span.start, span.end),
@@ -68,9 +72,9 @@ def _has_word(text: str, word: str) -> bool:
     return f" {word} " in text
 
 
-@lru_cache(maxsize=64)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+@lru_cache(maxsize=4)
+def _temporary_patterns(lex: PositionLexicon) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in lex.temporary_patterns)
 
 
 def vague(clause: Clause, lex: PositionLexicon) -> bool:
@@ -100,7 +104,7 @@ def hedged(reading: Reading, lex: PositionLexicon, clause: Clause) -> bool:
 def temporary(clause: Clause, lex: PositionLexicon) -> bool:
     if any(_has_word(clause.words, w) for w in lex.temporary_words):
         return True
-    return any(_compiled(p).search(clause.raw) for p in lex.temporary_patterns)
+    return any(pattern.search(clause.raw) for pattern in _temporary_patterns(lex))
 
 
 def partial(reading: Reading, lex: PositionLexicon, clause: Clause) -> bool:

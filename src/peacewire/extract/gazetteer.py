@@ -53,6 +53,7 @@ _PUNCT_MAP = str.maketrans(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def fold(text: str) -> str:
     """Compare-form of a name: no accents, straight apostrophes, lower case, single spaces."""
     if not text.isascii():
@@ -118,17 +119,19 @@ class LetterIndex:
 
     def __init__(self, keys: Iterable[str], endings: Iterable[str] = ("",)) -> None:
         ends = tuple(endings)
-        self._full: set[str] = set()
+        self.full: set[str] = set()
+        """The letters of the known keys (with the letters `key` drops: endings, a possessive "s")."""
         for k in keys:
             base = "".join(c for c in k if c.isalnum())
             for end in ends:
-                self._full.update((base + end, base + end + "s"))  # "s": a possessive key drops
-        self._prefixes = {v[:n] for v in self._full for n in range(len(v) + 1)}
-        self._prefixes.update(("t", "th", "the", "a", "an"))  # a leading article, still incomplete
+                self.full.update((base + end, base + end + "s"))
+        self.prefixes = {v[:n] for v in self.full for n in range(len(v) + 1)}
+        """Every beginning of those, and of a leading article."""
+        self.prefixes.update(("t", "th", "the", "a", "an"))
 
     def may_match(self, chars: str) -> bool:
         """Whether `chars` can be the letters of a known text, with a leading article or not."""
-        full = self._full
+        full = self.full
         return (
             chars in full
             or (chars[:3] == "the" and chars[3:] in full)
@@ -137,7 +140,7 @@ class LetterIndex:
 
     def may_extend(self, chars: str) -> bool:
         """Whether `chars` can begin the letters of a known text."""
-        prefixes = self._prefixes
+        prefixes = self.prefixes
         return (
             chars in prefixes
             or (chars[:3] == "the" and chars[3:] in prefixes)
@@ -350,9 +353,15 @@ class Gazetteer:
         self._surname_keys = list(self._surname_index)
         # fuzzy matching is slow and articles name the same people again and again
         self._person_by_key: Callable[[str], GazEntry | None] = lru_cache(maxsize=1 << 13)(self._find_person)
+        # the same forms recur in every article
+        self._surfaces_of: Callable[[str], tuple[Surface, ...]] = lru_cache(maxsize=1 << 14)(
+            self._find_surfaces
+        )
 
     def form_words(self, word: str) -> int:
         """How many words the longest known form that can start with `word` (a token) has; 0: none."""
+        if word.isascii() and word.isalnum():  # its key and first piece: the word in lower case
+            return self.form_words_from.get(word.lower(), 0)
         return self.form_words_from.get(_piece(word), 0)
 
     def _add_surface(self, form: str, entry: GazEntry, kind: FormKind) -> None:
@@ -368,8 +377,11 @@ class Gazetteer:
 
     def surfaces(self, text: str) -> list[Surface]:
         """The entries a written form names (names before metonyms), case checked."""
+        return list(self._surfaces_of(text))
+
+    def _find_surfaces(self, text: str) -> tuple[Surface, ...]:
         found = [s for s in self._surfaces.get(key(text), []) if s.matches(text.strip())]
-        return sorted(found, key=lambda s: (s.kind != "name", s.entry.type == "person"))
+        return tuple(sorted(found, key=lambda s: (s.kind != "name", s.entry.type == "person")))
 
     def lookup(self, text: str) -> GazEntry | None:
         """The entry whose name, alias or metonym `text` is exactly (case-aware)."""

@@ -12,6 +12,7 @@ US-Ukraine talks").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -85,6 +86,7 @@ class HolderResolver:
             if q.kind in ("direct", "indirect")
         ]
         self._marks: list[tuple[int, int]] | None = None
+        self._sentence_starts: list[int] | None = None
         self.plans: list[tuple[Token, list[Actor]]] = []
         """Plans named so far with their drafters (for "the plan" later on)."""
 
@@ -97,6 +99,13 @@ class HolderResolver:
             if q.start <= tok.idx < q.end and (best is None or q.end - q.start < best.end - best.start):
                 best = q
         return best
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        """The first character of every sentence, ascending (read once)."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start_char for s in self.doc.sents]
+        return self._sentence_starts
 
     @property
     def marks(self) -> list[tuple[int, int]]:
@@ -222,7 +231,7 @@ class HolderResolver:
         return self._antecedent(tok, want_person)
 
     def _antecedent(self, tok: Token, want_person: bool) -> Actor | None:
-        sent_starts = [s.start_char for s in tok.doc.sents if s.start_char <= tok.idx]
+        sent_starts = self.sentence_starts[: bisect_right(self.sentence_starts, tok.idx)]
         horizon = sent_starts[-ANTECEDENT_SENTENCES] if len(sent_starts) >= ANTECEDENT_SENTENCES else 0
         best: tuple[int, int, Actor] | None = None
         for actor in self.table.actors:
@@ -259,9 +268,10 @@ class HolderResolver:
                             return found
         return []
 
-    def remember_plans(self, sent: Span) -> None:
-        """Record the drafters of the plans a sentence names, for later definite mentions."""
-        for tok in sent:
+    def remember_plans(self, nouns: Sequence[Token]) -> None:
+        """Record the drafters of the plans a sentence names (`nouns`: its plan nouns), for later
+        definite mentions."""
+        for tok in nouns:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.plan_nouns:
                 found = self._explicit_drafters(tok)
                 if found:

@@ -18,7 +18,7 @@ from typing import Any, cast
 import yaml
 from spacy.tokens import Span, Token
 
-from peacewire.extract.tokenview import TokenView
+from peacewire.extract.tokenview import TokenView, token_view
 from peacewire.records import Issue
 
 ISSUES: tuple[Issue, ...] = (
@@ -297,58 +297,55 @@ def position_lexicon() -> PositionLexicon:
 # -- matching ------------------------------------------------------------------
 
 
-def _word_at(tokens: Sequence[Token], j: int, alts: frozenset[str]) -> int:
-    """How many tokens from tokens[j] one word of a cue covers (0: no match).
+def _word_at(ids: Sequence[int], j: int, alts: frozenset[str], view: TokenView) -> int:
+    """How many tokens from the j-th of `ids` one word of a cue covers (0: no match).
 
     A hyphenated alternative ("cease-fire") matches the three tokens spaCy
     splits it into as well as one token.
     """
-    tok = tokens[j]
-    if tok.lower_ in alts or tok.lemma_.lower() in alts:
+    k = ids[j]
+    if view.lower[k] in alts or view.lemma[k] in alts:
         return 1
-    if j + 2 < len(tokens) and tokens[j + 1].text == "-":
-        joined = f"{tok.lower_}-{tokens[j + 2].lower_}"
+    if j + 2 < len(ids) and view.words[ids[j + 1]] == "-":
+        joined = f"{view.lower[k]}-{view.lower[ids[j + 2]]}"
         if joined in alts:
             return 3
     return 0
 
 
-def _match_at(tokens: Sequence[Token], start: int, pattern: CuePattern) -> tuple[Token, ...] | None:
-    """Match `pattern` with its first word at tokens[start], words in order, small gaps allowed."""
-    n = _word_at(tokens, start, pattern.words[0])
+def _match_at(ids: Sequence[int], start: int, pattern: CuePattern, view: TokenView) -> list[int] | None:
+    """Match `pattern` with its first word at the start-th of `ids`, words in order, small gaps
+    allowed; the tokens matched."""
+    n = _word_at(ids, start, pattern.words[0], view)
     if not n:
         return None
-    got = list(tokens[start : start + n])
+    got = list(ids[start : start + n])
     pos = start + n - 1
     for alts in pattern.words[1:]:
         found = 0
-        for j in range(pos + 1, min(len(tokens), pos + 2 + MAX_GAP)):
-            found = _word_at(tokens, j, alts)
+        for j in range(pos + 1, min(len(ids), pos + 2 + MAX_GAP)):
+            found = _word_at(ids, j, alts, view)
             if found:
-                got.extend(tokens[j : j + found])
+                got.extend(ids[j : j + found])
                 pos = j + found - 1
                 break
-            if tokens[j].is_quote:
+            k = ids[j]
+            if view.quote[k]:
                 continue
-            if tokens[j].is_punct and tokens[j].text not in ("-", "'", "\u2019"):
+            if view.punct[k] and view.words[k] not in ("-", "'", "\u2019"):
                 break
-            if tokens[j].pos_ not in GAP_POS and tokens[j].dep_ not in GAP_DEPS:
+            if view.pos[k] not in GAP_POS and view.dep[k] not in GAP_DEPS:
                 break
         if not found:
             return None
-    if any(c.dep_ == "case" for c in got[-1].children) and len(pattern.words) > 1:
-        return None  # "troops to Ukraine's borders": the last word only owns the phrase's head
-    return tuple(got)
+    return got
 
 
-def cue_starts(tokens: TokenView, lex: PositionLexicon) -> list[int]:
-    """The tokens of an article where a cue may start (ascending): a sentence without one has no cue.
-
-    A hyphen may join a cue's word ("cease-fire"): every "-" counts too.
-    """
-    index = lex.cue_index
-    lemma, words = tokens.lemma, tokens.words
-    return [i for i, low in enumerate(tokens.lower) if low in index or lemma[i] in index or words[i] == "-"]
+@lru_cache(maxsize=4)
+def cue_words(lex: PositionLexicon) -> frozenset[str]:
+    """The words a cue can start with (as written or as lemma, lower-cased; hyphenated ones
+    joined): a sentence with none of them, and no "-", has no cue."""
+    return frozenset(lex.cue_index)
 
 
 def find_cues(
@@ -356,23 +353,29 @@ def find_cues(
 ) -> list[CueMatch]:
     """Every issue cue of a sentence; of overlapping matches the longest wins, then the first.
 
-    `view`, the article's tokens as lists, lets the search skip the words no cue starts with.
+    `view` is the article's tokens as lists (read here when not given).
     """
     lex = lex or position_lexicon()
-    tokens = [t for t in sent if not t.is_space]
-    starts = range(len(tokens)) if view is None else _starts(tokens, view, lex)
+    doc = sent.doc
+    view = view or token_view(doc)
+    ids = [i for i in range(sent.start, sent.end) if not view.space[i]]
+    index, lower, lemma, words = lex.cue_index, view.lower, view.lemma, view.words
     found: list[CueMatch] = []
-    for i in starts:
-        for pattern in _candidates(tokens, i, lex):
-            got = _match_at(tokens, i, pattern)
-            if got is not None:
-                found.append(CueMatch(pattern, got))
+    for n, k in enumerate(ids):
+        if not (lower[k] in index or lemma[k] in index or (n + 2 < len(ids) and words[ids[n + 1]] == "-")):
+            continue  # no cue starts here (most words)
+        for pattern in _candidates(ids, n, view, lex):
+            got = _match_at(ids, n, pattern, view)
+            if got is None:
+                continue
+            if len(pattern.words) > 1 and any(c.dep_ == "case" for c in doc[got[-1]].children):
+                continue  # "troops to Ukraine's borders": the last word only owns the phrase's head
+            found.append(CueMatch(pattern, tuple(doc[k] for k in got)))
     found.sort(key=lambda m: (-(m.end - m.start), -len(m.tokens), m.start))
     taken: set[int] = set()
     kept: list[CueMatch] = []
     for m in found:
-        ids = {t.i for t in m.tokens}
-        if ids & taken:
+        if not taken.isdisjoint(t.i for t in m.tokens):
             continue
         if m.pattern.bare and _has_object(m.anchor):
             continue
@@ -390,30 +393,17 @@ def find_cues(
     return kept
 
 
-def _starts(tokens: Sequence[Token], view: TokenView, lex: PositionLexicon) -> list[int]:
-    """The positions in `tokens` (a sentence's, spaces left out) where `_candidates` finds a pattern."""
+def _candidates(ids: Sequence[int], i: int, view: TokenView, lex: PositionLexicon) -> list[CuePattern]:
+    """The patterns whose first word may start at the i-th of `ids` (indexed by first word)."""
     index = lex.cue_index
-    ids = [t.i for t in tokens]
-    lower, lemma, words = view.lower, view.lemma, view.words
-    out = []
-    for n, k in enumerate(ids):
-        if lower[k] in index or lemma[k] in index:
-            out.append(n)
-        elif n + 2 < len(ids) and words[ids[n + 1]] == "-" and f"{lower[k]}-{lower[ids[n + 2]]}" in index:
-            out.append(n)
-    return out
-
-
-def _candidates(tokens: Sequence[Token], i: int, lex: PositionLexicon) -> list[CuePattern]:
-    """The patterns whose first word may start at tokens[i] (indexed by first word)."""
-    index = lex.cue_index
-    tok = tokens[i]
-    keys = {tok.lower_, tok.lemma_.lower()}
-    if i + 2 < len(tokens) and tokens[i + 1].text == "-":
-        keys.add(f"{tok.lower_}-{tokens[i + 2].lower_}")
+    k = ids[i]
+    low = view.lower[k]
+    keys = {low, view.lemma[k]}
+    if i + 2 < len(ids) and view.words[ids[i + 1]] == "-":
+        keys.add(f"{low}-{view.lower[ids[i + 2]]}")
     out: list[CuePattern] = []
-    for k in keys:
-        out.extend(index.get(k, ()))
+    for key in keys:
+        out.extend(index.get(key, ()))
     return out
 
 

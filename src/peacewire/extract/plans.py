@@ -12,6 +12,7 @@ provisions in the conditional ("Ukraine would cap its army ...").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -109,11 +110,14 @@ class PlanMemory:
             self.current = drafters
             self.current_sentence = sentence
 
-    def anaphora(self, sent: Span, matches: list[CueMatch], lex: PositionLexicon) -> list[CueMatch]:
-        """ "Kyiv accepted the proposal": a definite plan noun takes the issues of the plan before it."""
+    def anaphora(
+        self, nouns: Sequence[Token], matches: list[CueMatch], lex: PositionLexicon
+    ) -> list[CueMatch]:
+        """ "Kyiv accepted the proposal": a definite plan noun takes the issues of the plan before it
+        (`nouns`: the plan nouns of the sentence)."""
         taken = {t.i for m in matches for t in m.tokens}
         found: list[CueMatch] = []
-        for tok in sent:
+        for tok in nouns:
             if tok.i in taken or not is_plan(tok, lex):
                 continue
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):

@@ -13,7 +13,6 @@ run into the cut of a truncated excerpt gives nothing.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -31,7 +30,7 @@ from peacewire.extract.conditions import (
     vague,
 )
 from peacewire.extract.holders import HolderResolver, subject_tokens
-from peacewire.extract.issues import CueMatch, PositionLexicon, cue_starts, find_cues, position_lexicon
+from peacewire.extract.issues import CueMatch, PositionLexicon, cue_words, find_cues, position_lexicon
 from peacewire.extract.plans import PlanMemory, is_plan_word, provision_plans
 from peacewire.extract.stance import Reading, modifier_frames, read_stance
 from peacewire.records import Actor, Article, Issue, Position, Quote, Stance
@@ -67,35 +66,38 @@ def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article:
     bounds = [q.span for q in quotes if q.kind == "direct"]
     memory = PlanMemory()
     evidence: list[Evidence] = []
-    # Most sentences have no cue word and no plan noun: they are skipped without reading their tokens.
-    cue_words = cue_starts(tokens, lex)
-    plan_nouns = [i for i, p in enumerate(tokens.pos) if is_plan_word(p, tokens.lemma[i], lex)]
+    first_words = cue_words(lex)
     for number, sent in enumerate(doc.sents):
         if not text[sent.start_char : sent.end_char].strip():
             continue
-        matches = find_cues(sent, lex, tokens) if _any_within(cue_words, sent) else []
+        # Most sentences have no cue word and no plan noun: they are passed over on word lists.
+        start, end = sent.start, sent.end
+        lemmas = tokens.lemma[start:end]
+        cued = (
+            not first_words.isdisjoint(tokens.lower[start:end])
+            or not first_words.isdisjoint(lemmas)
+            or "-" in tokens.words[start:end]  # a cue's word can be hyphenated ("cease-fire")
+        )
+        matches = find_cues(sent, lex, tokens) if cued else []
         if matches and _cut_off(sent, text):
             matches = [m for m in matches if not _runs_into_cut(m, sent)]
         memory.remember(sent, matches, lex)
-        if _any_within(plan_nouns, sent):
-            resolver.remember_plans(sent)
-            matches.extend(memory.anaphora(sent, matches, lex))
+        nouns = []
+        if not lex.plan_nouns.isdisjoint(lemmas):
+            nouns = [doc[i] for i in range(start, end) if is_plan_word(tokens.pos[i], tokens.lemma[i], lex)]
+        if nouns:
+            resolver.remember_plans(nouns)
+            matches.extend(memory.anaphora(nouns, matches, lex))
         drafters = memory.provision_drafters(sent, number)
         for match in matches:
             reading = read_stance(match, lex, bounds)
             if reading is None:
                 continue
-            found = _evidence(reading, resolver, lex, drafters)
+            found = _evidence(reading, resolver, lex, drafters, sent)
             evidence.extend(found)
             plan_drafters = [e.holder for e in found if e.drafted]
             memory.describe(plan_drafters, number)
     return _merge(evidence)
-
-
-def _any_within(indices: list[int], sent: Span) -> bool:
-    """Whether one of the (ascending) token indices falls in the sentence."""
-    k = bisect_left(indices, sent.start)
-    return k < len(indices) and indices[k] < sent.end
 
 
 def _runs_into_cut(match: CueMatch, sent: Span) -> bool:
@@ -124,12 +126,12 @@ STRENGTH_DRAFTER = 2
 
 
 def _evidence(
-    reading: Reading, resolver: HolderResolver, lex: PositionLexicon, provision_of: list[Actor]
+    reading: Reading, resolver: HolderResolver, lex: PositionLexicon, provision_of: list[Actor], sent: Span
 ) -> list[Evidence]:
-    clause = clause_of(reading, resolver.table.tokens)
+    """The evidence of a reading whose cue stands in `sent`."""
+    clause = clause_of(reading, resolver.table.tokens, sent)
     if vague(clause, lex) or not _aid_to_recipient(reading, resolver, lex):
         return []
-    sent = reading.cue.anchor.sent
     span = (sent.start_char, sent.end_char)
     quals = set()
     if hedged(reading, lex, clause):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -109,11 +110,14 @@ def _phrasal(tok: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
     """Whether `tok` heads one of the multi-word predicates ("call for", "rule out")."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
+    by_first = _by_first_word(phrases)
+    found = by_first.get(lemma, []) + by_first.get(low, []) if lemma != low else by_first.get(low, [])
+    if not found:
+        return False
     kids = {c.lower_ for c in tok.children}
-    for words in phrases:
-        if len(words) < 2 or words[0] not in (lemma, low):
-            continue
-        near = {t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]}
+    for n in sorted(found):
+        words = phrases[n]
+        near = {tok.doc[k].lower_ for k in range(tok.i + 1, min(len(tok.doc), tok.i + 3))}
         if all(w in kids for w in words[1:]) and (len(words) > 2 or words[1] in near):
             return True
         # "open to talks": the preposition may follow the word without being its child
@@ -121,6 +125,16 @@ def _phrasal(tok: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
         if len(words) == 2 and nxt is not None and nxt.lower_ == words[1]:
             return True
     return False
+
+
+@lru_cache(maxsize=16)
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[int]]:
+    """The positions in `phrases` of the multi-word ones, by their first word."""
+    out: dict[str, list[int]] = {}
+    for k, words in enumerate(phrases):
+        if len(words) >= 2:
+            out.setdefault(words[0], []).append(k)
+    return out
 
 
 def predicate_polarity(tok: Token, lex: PositionLexicon) -> tuple[int, str]:
@@ -164,7 +178,7 @@ def predicate_polarity(tok: Token, lex: PositionLexicon) -> tuple[int, str]:
 def _not_negation(tok: Token, lex: PositionLexicon) -> bool:
     """ "nothing but", "not only": a negative word that does not negate."""
     doc = tok.doc
-    text = " ".join(t.lower_ for t in doc[tok.i : min(len(doc), tok.i + 4)])
+    text = " ".join(doc[k].lower_ for k in range(tok.i, min(len(doc), tok.i + 4)))
     return any(text.startswith(p) for p in lex.not_negation)
 
 
@@ -181,7 +195,7 @@ def negated(tok: Token, lex: PositionLexicon) -> bool:
 def _contrast_between(conj: Token, head: Token, lex: PositionLexicon) -> bool:
     """ "X but rather Y": a contrastive coordinator between a conjunct and its head."""
     lo, hi = sorted((conj.i, head.i))
-    return any(t.lower_ in lex.contrast for t in conj.doc[lo + 1 : hi])
+    return any(conj.doc[k].lower_ in lex.contrast for k in range(lo + 1, hi))
 
 
 def existential(tok: Token) -> bool:
@@ -200,7 +214,7 @@ def existential(tok: Token) -> bool:
 def _prep_phrase(prep: Token) -> str:
     """The preposition with the words before it that make a complex one ("instead of")."""
     doc = prep.doc
-    left = " ".join(t.lower_ for t in doc[max(0, prep.i - 2) : prep.i])
+    left = " ".join(doc[k].lower_ for k in range(max(0, prep.i - 2), prep.i))
     return f"{left} {prep.lower_}".strip()
 
 

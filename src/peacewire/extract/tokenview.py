@@ -15,13 +15,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from spacy.attrs import (  # type: ignore[attr-defined]
     DEP,
     HEAD,
     IDX,
     IS_PUNCT,
+    IS_QUOTE,
     IS_SPACE,
     LEMMA,
     LOWER,
@@ -50,16 +51,12 @@ class TokenView:
     dep: list[str]
     punct: list[bool]
     space: list[bool]
+    quote: list[bool]
     idx: list[int]
     head: list[int]
     """The index of each token's head."""
-    _letters: dict[str, str | None] = field(default_factory=dict)
-    unknown: list[int] = field(default_factory=list)
-    """The tokens whose letters are unknown (see `gazetteer.letters`), ascending."""
-
-    def __post_init__(self) -> None:
-        # ASCII words always have letters; only the others need reading
-        self.unknown = [i for i, w in enumerate(self.words) if not w.isascii() and self.letters(i) is None]
+    _letters: list[str | None] | None = field(default=None, repr=False)
+    _unknown: list[int] = field(default_factory=list, repr=False)  # tokens whose letters are unknown
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), as `doc[start:end].text` gives it."""
@@ -69,38 +66,45 @@ class TokenView:
         """The lower-cased words of tokens [start, end) between single spaces, spaces around."""
         return " " + " ".join(self.lower[start:end]) + " "
 
-    def letters(self, i: int) -> str | None:
-        word = self.words[i]
-        if word not in self._letters:
-            self._letters[word] = letters(word)
-        return self._letters[word]
+    @property
+    def letters(self) -> list[str | None]:
+        """The letters of each word (`gazetteer.letters`; None: unknown), read on first use."""
+        if self._letters is None:
+            of = {w: letters(w) for w in set(self.words)}
+            self._letters = [of[w] for w in self.words]
+            self._unknown = [i for i, chars in enumerate(self._letters) if chars is None]
+        return self._letters
 
     def candidate_ends(self, start: int, stop: int, index: LetterIndex) -> list[int]:
         """The ends j (start < j <= stop, ascending) of the spans [start, j) whose text can be
         one `index` knows: the others certainly are not."""
+        parts = self.letters
+        full, prefixes = index.full, index.prefixes
         out: list[int] = []
         chars = ""
         for j in range(start + 1, stop + 1):
-            part = self.letters(j - 1)
+            part = parts[j - 1]
             if part is None:  # letters unknown from here on: every longer span stays a candidate
                 return out + list(range(j, stop + 1))
             chars += part
-            if index.may_match(chars):
+            # (a leading article, which the index allows for, starts with "t" or "a")
+            article = chars[:1] in ("t", "a")
+            if chars in full or (article and index.may_match(chars)):
                 out.append(j)
-            elif not index.may_extend(chars):
+            elif chars not in prefixes and not (article and index.may_extend(chars)):
                 # no span of known letters extends this one; only those through a word
                 # whose letters are unknown remain
-                k = bisect_left(self.unknown, j)
-                if k == len(self.unknown) or self.unknown[k] >= stop:
+                k = bisect_left(self._unknown, j)
+                if k == len(self._unknown) or self._unknown[k] >= stop:
                     return out
-                return out + list(range(self.unknown[k] + 1, stop + 1))
+                return out + list(range(self._unknown[k] + 1, stop + 1))
         return out
 
 
 def token_view(doc: Doc) -> TokenView:
     """Read the token attributes of `doc` once."""
     strings = doc.vocab.strings
-    array = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, IS_PUNCT, IS_SPACE, IDX, SPACY, HEAD])
+    array = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, IS_PUNCT, IS_SPACE, IDX, SPACY, HEAD, IS_QUOTE])
     columns = array.T.tolist()
     hashes = array[:, :6].flatten()  # of the strings: their distinct values, by sorting
     hashes.sort()
@@ -119,15 +123,17 @@ def token_view(doc: Doc) -> TokenView:
         dep=[names[h] for h in columns[5]],
         punct=[v == 1 for v in columns[6]],
         space=[v == 1 for v in columns[7]],
+        quote=[v == 1 for v in columns[11]],
         idx=columns[8],
         # HEAD is the offset to the head, stored unsigned (64 bits)
         head=[i + (h if h < 1 << 63 else h - (1 << 64)) for i, h in enumerate(columns[10])],
     )
 
 
-@lru_cache(maxsize=1 << 16)
+@cache
 def _string(strings: StringStore, h: int) -> str:
-    """A string by its hash (remembered: a StringStore lookup is slow, and words recur)."""
+    """A string by its hash (remembered, like the StringStore itself: its lookup is slow, and
+    words recur)."""
     return strings[h]
 
 
@@ -143,7 +149,7 @@ def noun_chunks_with(doc: Doc, view: TokenView, ids: Sequence[int]) -> Iterator[
         return
     sents = list(doc.sents)
     head = view.head
-    if not all(s.start <= head[i] < s.end for s in sents for i in range(s.start, s.end)):
+    if not all(min(head[s.start : s.end]) >= s.start and max(head[s.start : s.end]) < s.end for s in sents):
         yield from doc.noun_chunks
         return
     wanted = set(ids)
