@@ -5,6 +5,8 @@ Every text here is written for the test; none comes from the dev set.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -92,3 +94,15 @@ def test_chunks_of_the_sentences_asked_for(doc: Doc) -> None:
     assert list(noun_chunks_with(doc, view, [])) == []
     every = [(c.start, c.end) for c in noun_chunks_with(doc, view, range(len(doc)))]
     assert every == [(c.start, c.end) for c in doc.noun_chunks]
+
+
+def test_every_chunk_when_a_head_crosses_sentences(doc: Doc) -> None:
+    # The parser never makes one, but should a head lie in another sentence the chunks of the
+    # sentences could depend on each other: then all of them are given.
+    view = token_view(doc)
+    second = list(doc.sents)[1]
+    head = list(view.head)
+    head[second.start] = 0
+    crossed = dataclasses.replace(view, head=head)
+    chunks = [(c.start, c.end) for c in noun_chunks_with(doc, crossed, [second.start + 2])]
+    assert chunks == [(c.start, c.end) for c in doc.noun_chunks]

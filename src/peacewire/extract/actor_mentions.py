@@ -40,6 +40,7 @@ class MentionFinder:
         self.gaz = table.gaz
         self.taken: set[int] = set()  # tokens already attributed to an actor or a place
         self.ents: tuple[Span, ...] = ()  # the entities, read once by `run` (`Doc.ents` builds them anew)
+        self._stripped: dict[tuple[int, int], list[Token]] = {}
 
     def run(self) -> None:
         self.ents = self.t.ents
@@ -56,7 +57,7 @@ class MentionFinder:
             if ent.label_ == "PERSON" and not self._overlaps_taken(ent):
                 persons.append((ent, None))
         # Full names first, so that surnames and first names attach to them.
-        persons.sort(key=lambda p: (len(strip_honorifics(p[0], self.gaz)) < 2, p[0].start))
+        persons.sort(key=lambda p: (len(self._name_tokens(p[0])) < 2, p[0].start))
         for span, entry in persons:
             if not self._overlaps_taken(span) or entry is not None:
                 self.person(span, entry)
@@ -111,7 +112,7 @@ class MentionFinder:
         out: set[str] = set()
         for ent in self.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
-                entry = self.gaz.lookup_person(join_tokens(strip_honorifics(ent, self.gaz)))
+                entry = self.gaz.lookup_person(join_tokens(self._name_tokens(ent)))
                 if entry is not None:
                     out.add(entry.name)
         return out
@@ -124,7 +125,7 @@ class MentionFinder:
             and all(ent_of.get(t.i) is ent for t in span)
             and ent.label_
             not in ("NORP", "DATE", "CARDINAL", "ORDINAL", "TIME", "QUANTITY", "MONEY", "PERCENT")
-            and not self.gaz.surfaces(ent.text)
+            and not self.gaz.surfaces(self.t.text_of(ent))
             # NER sometimes runs a name into the next one across a comma: no real longer name
             and not any(t.is_punct and t.text in ",;:()" for t in ent)
         )
@@ -181,7 +182,7 @@ class MentionFinder:
             return  # "in Kyiv": a place
         c = self.t._gaz_cluster(s.entry, span.start_char)
         shown = _with_det(span) if s.kind == "metonym" or s.entry.type != "state" else span
-        self.t._add(c, shown.start_char, shown.end_char, shown.text)
+        self.t._add(c, shown.start_char, shown.end_char, self.t.text_of(shown))
         if s.kind == "name":
             c.forms[self._form_without_owner(span)] += 1
 
@@ -210,7 +211,7 @@ class MentionFinder:
 
     def person(self, span: Span, entry: GazEntry | None) -> _Cluster | None:
         """A person's name (with honorifics stripped) joins its cluster; None if it is no person's."""
-        name_tokens = strip_honorifics(span, self.gaz) or list(span)
+        name_tokens = self._name_tokens(span) or list(span)
         text = _clean_name(join_tokens(name_tokens))
         if entry is None:
             if not text[:1].isupper() or len(text.rstrip(".")) < 2 or self._not_a_person(text):
@@ -233,10 +234,11 @@ class MentionFinder:
             cluster = self.t._new_cluster(Actor(name=text, type="person"), None, at)
         cluster.forms[text] += 1
         name_span = self.doc[name_tokens[0].i : name_tokens[-1].i + 1]
-        end = name_span.start_char + len(text) if name_span.text.startswith(text) else name_span.end_char
+        starts = self.t.text_of(name_span).startswith(text)
+        end = name_span.start_char + len(text) if starts else name_span.end_char
         self.t._add(cluster, name_span.start_char, end, text)
         if span.start < name_span.start:
-            self.t._add(cluster, span.start_char, span.end_char, span.text)  # "Mr Putin", "President Trump"
+            self.t._add(cluster, span.start_char, span.end_char, self.t.text_of(span))  # "Mr Putin"
         self._take(name_span)
         self._left_title(name_span, cluster)
         return cluster
@@ -288,7 +290,7 @@ class MentionFinder:
             c.actor.country = owner.country
         honorific = all(fold(t.text) in roles.honorifics for t in title_tokens)
         if phrase is not None and (title is not None or owner is not None or honorific):
-            self.t._add(c, phrase.start_char, phrase.end_char, phrase.text)
+            self.t._add(c, phrase.start_char, phrase.end_char, self.t.text_of(phrase))
 
     def _apposition_titles(self) -> None:
         """ "Kyiv's mayor, Vitali Klitschko," and "Vitali Klitschko, the mayor of Kyiv," """
@@ -335,11 +337,11 @@ class MentionFinder:
         if ent.label_ == "NORP":
             self._norp(ent)
             return
-        if self.gaz.place(ent.text) is not None or not plausible_org(ent, self.gaz):
+        if self.gaz.place(self.t.text_of(ent)) is not None or not plausible_org(ent, self.gaz):
             return
         words = [t for t in ent if not t.is_punct]
         # NER sometimes calls a person an organisation: "Trump said", "Mayor Ihor X".
-        name = join_tokens(strip_honorifics(ent, self.gaz))
+        name = join_tokens(self._name_tokens(ent))
         if name and len(words) <= 3 and all(t.pos_ == "PROPN" for t in words):
             known = self.gaz.lookup_person(name)
             prev = self.doc[ent.start - 1] if ent.start > 0 else None
@@ -352,7 +354,7 @@ class MentionFinder:
 
     def _norp(self, ent: Span) -> None:
         """ "Russian forces", "the Ukrainian military", "the Russians": the state acting."""
-        state = self.gaz.state_by_demonym(ent.text)
+        state = self.gaz.state_by_demonym(self.t.text_of(ent))
         if state is None:
             return
         root = ent.root
@@ -369,7 +371,7 @@ class MentionFinder:
     def _state_alias(self, state: GazEntry, span: Span) -> None:
         c = self.t._gaz_cluster(state, span.start_char)
         shown = _with_det(span)
-        self.t._add(c, shown.start_char, shown.end_char, shown.text)
+        self.t._add(c, shown.start_char, shown.end_char, self.t.text_of(shown))
         self._take(span)
 
     def _described_bodies(self) -> None:
@@ -405,10 +407,17 @@ class MentionFinder:
             if cluster is None or cluster.actor.type == "person":
                 continue
             shown = _with_det(self.doc[tokens[0].i : chunk.end])
-            self.t._add(cluster, shown.start_char, shown.end_char, shown.text)
+            self.t._add(cluster, shown.start_char, shown.end_char, self.t.text_of(shown))
             self._take(chunk)
 
     # -- bookkeeping --------------------------------------------------------------
+
+    def _name_tokens(self, span: Span) -> list[Token]:
+        """`strip_honorifics(span)`, read once per span (entities are looked at several times)."""
+        where = (span.start, span.end)
+        if where not in self._stripped:
+            self._stripped[where] = strip_honorifics(span, self.gaz)
+        return list(self._stripped[where])
 
     def _overlaps_taken(self, span: Span) -> bool:
         return not self.taken.isdisjoint(range(span.start, span.end))

@@ -208,6 +208,10 @@ class ActorTable:
         """The article's text (`Doc.text` is rebuilt from the tokens on every access)."""
         return self.tokens.text
 
+    def text_of(self, span: Span) -> str:
+        """`span.text`, cut from the article's text (`Span.text` joins its tokens anew)."""
+        return self.tokens.text[span.start_char : span.end_char]
+
     # -- the interface other extractors use -----------------------------------
 
     def actor_at(self, start_char: int, end_char: int) -> Actor | None:
@@ -759,7 +763,7 @@ class ActorTable:
 
     def _org_from_ent(self, ent: Span) -> _Cluster:
         tokens = [t for t in ent if not (t.dep_ == "det" and t.i == ent.start) and t.tag_ != "POS"]
-        text = join_tokens(tokens) or ent.text
+        text = join_tokens(tokens) or self.text_of(ent)
         cluster = self._by_form(text)
         if cluster is None or cluster.actor.type == "person":
             typ: ActorType = "media" if is_media_name(text) else "organization"
@@ -773,7 +777,7 @@ class ActorTable:
                 owner = self._owner(_left_owner(ent), ent.start_char)
                 country = owner.country if owner is not None else None
             cluster = self._new_cluster(Actor(name=text, type=typ, country=country), None, ent.start_char)
-        self._add(cluster, ent.start_char, ent.end_char, ent.text)
+        self._add(cluster, ent.start_char, ent.end_char, self.text_of(ent))
         cluster.forms[text] += 1
         return cluster
 

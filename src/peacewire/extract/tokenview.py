@@ -55,8 +55,7 @@ class TokenView:
     idx: list[int]
     head: list[int]
     """The index of each token's head."""
-    _letters: list[str | None] | None = field(default=None, repr=False)
-    _unknown: list[int] = field(default_factory=list, repr=False)  # tokens whose letters are unknown
+    _unknown: list[int] | None = field(default=None, repr=False)
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), as `doc[start:end].text` gives it."""
@@ -67,23 +66,23 @@ class TokenView:
         return " " + " ".join(self.lower[start:end]) + " "
 
     @property
-    def letters(self) -> list[str | None]:
-        """The letters of each word (`gazetteer.letters`; None: unknown), read on first use."""
-        if self._letters is None:
-            of = {w: letters(w) for w in set(self.words)}
-            self._letters = [of[w] for w in self.words]
-            self._unknown = [i for i, chars in enumerate(self._letters) if chars is None]
-        return self._letters
+    def unknown(self) -> list[int]:
+        """The tokens whose letters are unknown (`gazetteer.letters`), ascending; read on first use."""
+        if self._unknown is None:
+            # ASCII words always have letters: only the others are read
+            odd = {w for w in set(self.words) if not w.isascii() and letters(w) is None}
+            self._unknown = [i for i, w in enumerate(self.words) if w in odd] if odd else []
+        return self._unknown
 
     def candidate_ends(self, start: int, stop: int, index: LetterIndex) -> list[int]:
         """The ends j (start < j <= stop, ascending) of the spans [start, j) whose text can be
         one `index` knows: the others certainly are not."""
-        parts = self.letters
+        words = self.words
         full, prefixes = index.full, index.prefixes
         out: list[int] = []
         chars = ""
         for j in range(start + 1, stop + 1):
-            part = parts[j - 1]
+            part = letters(words[j - 1])
             if part is None:  # letters unknown from here on: every longer span stays a candidate
                 return out + list(range(j, stop + 1))
             chars += part
@@ -94,10 +93,11 @@ class TokenView:
             elif chars not in prefixes and not (article and index.may_extend(chars)):
                 # no span of known letters extends this one; only those through a word
                 # whose letters are unknown remain
-                k = bisect_left(self._unknown, j)
-                if k == len(self._unknown) or self._unknown[k] >= stop:
+                unknown = self.unknown
+                k = bisect_left(unknown, j)
+                if k == len(unknown) or unknown[k] >= stop:
                     return out
-                return out + list(range(self._unknown[k] + 1, stop + 1))
+                return out + list(range(unknown[k] + 1, stop + 1))
         return out
 
 
