@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, cast
+from typing import Any, cast, get_args
 
 import yaml
 from spacy.tokens import Span, Token
@@ -21,16 +21,8 @@ from spacy.tokens import Span, Token
 from peacewire.extract.tokenview import TokenView, token_view
 from peacewire.records import Issue
 
-ISSUES: tuple[Issue, ...] = (
-    "territory",
-    "ceasefire",
-    "negotiations",
-    "security_guarantees",
-    "nato_membership",
-    "sanctions",
-    "military_aid",
-    "hostilities",
-)
+ISSUES: tuple[Issue, ...] = get_args(Issue)
+"""The eight negotiation issues of ANNOTATION.md, in the order records.Issue names them."""
 MAX_GAP = 3
 """How many other tokens may stand between two consecutive words of a cue."""
 GAP_POS = frozenset({"DET", "PRON", "ADJ", "NUM", "ADV", "PART", "ADP", "PROPN", "PUNCT", "CCONJ", "AUX"})
