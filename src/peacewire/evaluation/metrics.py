@@ -14,7 +14,7 @@ spurious arms transfers, which it counts but does not list.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -83,6 +83,27 @@ def _position_label(x: Mapping[str, Any]) -> str:
     return f"{x.get('holder')}/{x.get('issue')}/{x.get('stance')}{'/past' if _is_past(x) else ''}"
 
 
+def _report_unmatched(
+    out: ArticleScore,
+    gid: str,
+    category: Category,
+    gold: list[Mapping[str, Any]],
+    pred: list[Mapping[str, Any]],
+    matched: list[tuple[int, int]],
+    missed: Callable[[Mapping[str, Any]], str],
+    spurious: Callable[[Mapping[str, Any]], str],
+) -> None:
+    """One finding per gold item left unmatched, then per predicted one (scorer's order)."""
+    hit_g = {j for _, j in matched}
+    hit_p = {i for i, _ in matched}
+    for j, g in enumerate(gold):
+        if j not in hit_g:
+            out.findings.append(Finding(gid, category, "missed", f"{gid}: {missed(g)}"))
+    for i, p in enumerate(pred):
+        if i not in hit_p:
+            out.findings.append(Finding(gid, category, "spurious", f"{gid}: {spurious(p)}"))
+
+
 def score_article(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> ArticleScore:
     """Compare one article's prediction with its gold; an empty dict stands for no prediction."""
     out = ArticleScore()
@@ -136,16 +157,16 @@ def _score_quotes(
                 f"{gid}: speaker {pq[i].get('speaker')!r} != {gq[j]['speaker']!r} for {gq[j]['text'][:60]!r}"
             )
             out.findings.append(Finding(gid, "quote", "speaker", msg))
-    hit_g = {j for _, j in matched}
-    hit_p = {i for i, _ in matched}
-    for j, g in enumerate(gq):
-        if j not in hit_g:
-            msg = f"{gid}: missed {g['kind']} quote {g['text'][:70]!r}"
-            out.findings.append(Finding(gid, "quote", "missed", msg))
-    for i, p in enumerate(pq):
-        if i not in hit_p:
-            msg = f"{gid}: spurious quote {str(p.get('text'))[:70]!r}"
-            out.findings.append(Finding(gid, "quote", "spurious", msg))
+    _report_unmatched(
+        out,
+        gid,
+        "quote",
+        gq,
+        pq,
+        matched,
+        missed=lambda g: f"missed {g['kind']} quote {g['text'][:70]!r}",
+        spurious=lambda p: f"spurious quote {str(p.get('text'))[:70]!r}",
+    )
 
 
 def _score_positions(
@@ -170,17 +191,16 @@ def _score_positions(
     c["p_pred"] += len(pp)
     c["p_gold"] += len(gp)
     c["p_tp"] += len(matched)
-    hit_g = {j for _, j in matched}
-    hit_p = {i for i, _ in matched}
-    for j, g in enumerate(gp):
-        if j not in hit_g:
-            out.findings.append(
-                Finding(gid, "position", "missed", f"{gid}: missed position {_position_label(g)}")
-            )
-    for i, p in enumerate(pp):
-        if i not in hit_p:
-            msg = f"{gid}: spurious position {_position_label(p)}"
-            out.findings.append(Finding(gid, "position", "spurious", msg))
+    _report_unmatched(
+        out,
+        gid,
+        "position",
+        gp,
+        pp,
+        matched,
+        missed=lambda g: f"missed position {_position_label(g)}",
+        spurious=lambda p: f"spurious position {_position_label(p)}",
+    )
 
 
 def _score_attacks(
@@ -213,17 +233,16 @@ def _score_attacks(
                 problem: Problem = "killed" if name == "killed" else "injured"
                 msg = f"{gid}: {name} {got} != {want} at {ge[j].get('location')}"
                 out.findings.append(Finding(gid, "attack", problem, msg))
-    hit_g = {j for _, j in matched}
-    hit_p = {i for i, _ in matched}
-    for j, g in enumerate(ge):
-        if j not in hit_g:
-            out.findings.append(
-                Finding(gid, "attack", "missed", f"{gid}: missed attack at {g.get('location')}")
-            )
-    for i, p in enumerate(pe):
-        if i not in hit_p:
-            msg = f"{gid}: spurious attack at {p.get('location')}"
-            out.findings.append(Finding(gid, "attack", "spurious", msg))
+    _report_unmatched(
+        out,
+        gid,
+        "attack",
+        ge,
+        pe,
+        matched,
+        missed=lambda g: f"missed attack at {g.get('location')}",
+        spurious=lambda p: f"spurious attack at {p.get('location')}",
+    )
 
 
 def _transfer_label(x: Mapping[str, Any]) -> str:
@@ -258,16 +277,16 @@ def _score_transfers(
             else:
                 msg = f"{gid}: quantity {got} != {gt[j]['quantity']['value']} for {_transfer_label(gt[j])}"
                 out.findings.append(Finding(gid, "arms_transfer", "quantity", msg))
-    hit_g = {j for _, j in matched}
-    hit_p = {i for i, _ in matched}
-    for j, g in enumerate(gt):
-        if j not in hit_g:
-            msg = f"{gid}: missed arms transfer {_transfer_label(g)}"
-            out.findings.append(Finding(gid, "arms_transfer", "missed", msg))
-    for i, p in enumerate(pt):
-        if i not in hit_p:
-            msg = f"{gid}: spurious arms transfer {_transfer_label(p)}"
-            out.findings.append(Finding(gid, "arms_transfer", "spurious", msg))
+    _report_unmatched(
+        out,
+        gid,
+        "arms_transfer",
+        gt,
+        pt,
+        matched,
+        missed=lambda g: f"missed arms transfer {_transfer_label(g)}",
+        spurious=lambda p: f"spurious arms transfer {_transfer_label(p)}",
+    )
 
 
 def metrics_from_counts(counts: Mapping[str, int], articles: int, missing: Sequence[str]) -> dict[str, Any]:
