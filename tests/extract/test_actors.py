@@ -188,6 +188,27 @@ def test_media_outlets_are_media(nlp: Language, gaz: Gazetteer) -> None:
     assert bbc.type == "media" and bbc.country == "GBR"
 
 
+def test_an_unknown_agency_is_media_only_as_a_news_agency(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "The Baltic Defence Research Agency said the drones were Iranian-made. "
+        "The Trans-Baltic News Agency said three of them fell near the border."
+    )
+    table = table_for(nlp, gaz, text)
+    assert named(table, "Baltic Defence Research Agency").type == "organization"
+    assert named(table, "Trans-Baltic News Agency").type == "media"
+
+
+def test_a_known_body_under_its_countrys_name_is_one_actor(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "The US Defense Intelligence Agency said North Korea had sent more shells. "
+        "The DIA added that the deliveries had doubled since spring."
+    )
+    table = table_for(nlp, gaz, text)
+    agencies = [a for a in table.actors if a.type != "state"]
+    assert len(agencies) == 1
+    assert agencies[0].type == "organization" and agencies[0].country == "USA"
+
+
 def test_actor_at_and_add_mention(nlp: Language, gaz: Gazetteer) -> None:
     text = "NATO Secretary General Mark Rutte spoke in Brussels. The alliance chief said aid would continue."
     table = table_for(nlp, gaz, text)

@@ -40,12 +40,6 @@ LOCAL_HEADS = frozenset(
      "neighborhoods", "metro", "subway", "station", "governor", "air", "defences", "defenses", "city",
      "authorities", "officials", "hospital", "hospitals", "suburb", "area", "areas", "zoo", "river"}
 )  # fmt: skip
-# Last words of an organisation's name that make it a medium.
-MEDIA_WORDS = frozenset(
-    {"news", "times", "post", "journal", "tv", "television", "radio", "gazette", "telegraph", "guardian",
-     "tribune", "herald", "ilbo", "pravda", "izvestia", "agency", "newspaper", "broadcaster", "channel",
-     "daily", "weekly", "magazine", "media", "network", "mail", "mirror", "chronicle", "observer"}
-)  # fmt: skip
 
 
 @dataclass
@@ -253,7 +247,3 @@ def plausible_org(ent: Span, gaz: Gazetteer) -> bool:
             return False  # a shouted word, not an acronym
     return True
 
-
-def is_media_name(name: str) -> bool:
-    words = fold(name).split()
-    return bool(words) and words[-1] in MEDIA_WORDS

@@ -24,7 +24,6 @@ from spacy.tokens import Doc, Span, Token
 from peacewire.extract.actor_phrases import (
     PRONOUNS,
     PhraseInfo,
-    is_media_name,
     join_tokens,
     metonym_acts,
     phrase_root,
@@ -364,8 +363,20 @@ class ActorTable:
                 if info.state_noun and info.head in ("government", "authority", "leadership") and owner.code:
                     return self._state_cluster(owner.code, at)
                 return self._body_cluster(info, owner, at)
+            if _names_a_new_body(info, self.gaz):
+                return self._named_body(tokens, at)
             return self._unowned_body(info, at)
         return None
+
+    def _named_body(self, tokens: Sequence[Token], at: int) -> _Cluster:
+        """ "The Trans-Baltic News Agency": a body named by a proper name the gazetteer does not know."""
+        words = [t for t in tokens if not (t.dep_ == "det" and t.i == tokens[0].i) and t.tag_ != "POS"]
+        name = join_tokens(words)
+        cluster = self._by_form(name)
+        if cluster is None:
+            typ: ActorType = "media" if self.gaz.roles.is_media_name(name) else "organization"
+            cluster = self._new_cluster(Actor(name=name, type=typ), None, at)
+        return cluster
 
     def _leaders_office(self, person: _Cluster, at: int) -> _Cluster | None:
         """A head of state's office, when the gazetteer knows it ("Office of the President of Ukraine")."""
@@ -765,8 +776,10 @@ class ActorTable:
         tokens = [t for t in ent if not (t.dep_ == "det" and t.i == ent.start) and t.tag_ != "POS"]
         text = join_tokens(tokens) or self.text_of(ent)
         cluster = self._by_form(text)
+        if cluster is None:
+            cluster = self._known_body_of_country(tokens, ent.start_char)
         if cluster is None or cluster.actor.type == "person":
-            typ: ActorType = "media" if is_media_name(text) else "organization"
+            typ: ActorType = "media" if self.gaz.roles.is_media_name(text) else "organization"
             country = None
             for t in tokens:
                 if t.text[:1].isupper():
@@ -780,6 +793,39 @@ class ActorTable:
         self._add(cluster, ent.start_char, ent.end_char, self.text_of(ent))
         cluster.forms[text] += 1
         return cluster
+
+
+    def _known_body_of_country(self, tokens: Sequence[Token], at: int) -> _Cluster | None:
+        """ "US Central Intelligence Agency": a known body named after its country's name.
+
+        The country word is the body's own country, so the phrase is the body,
+        not a new organisation.
+        """
+        if len(tokens) < 3:
+            return None
+        code = self.gaz.country_code(tokens[0].text)
+        if code is None:
+            return None
+        rest = join_tokens(tokens[1:])
+        cluster = self._by_form(rest)
+        if cluster is not None:
+            return cluster if cluster.actor.type != "person" and cluster.actor.country == code else None
+        entry = self.gaz.lookup(rest)
+        if entry is None or entry.type in ("person", "state") or entry.country != code:
+            return None
+        return self._gaz_cluster(entry, at)
+
+
+def _names_a_new_body(info: PhraseInfo, gaz: Gazetteer) -> bool:
+    """A body noun after capitalised words that name no owner ("the Trans-Baltic News Agency").
+
+    Such a phrase is a name, not a reference back to the last agency of the
+    article.  A government's own bodies ("the Interior Ministry") keep the
+    reading as a body of the country the article is about.
+    """
+    if info.head in gaz.roles.government_bodies:
+        return False
+    return any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in info.owner_tokens)
 
 
 def _same_person(words: Sequence[str], c: _Cluster) -> bool:

@@ -287,11 +287,20 @@ class RoleLexicon:
     government_bodies: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
+    media_words: frozenset[str] = frozenset()
+    media_phrases: frozenset[str] = frozenset()
     title_by_form: Mapping[str, TitleSpec] = field(default_factory=dict)
     max_title_words: int = 1
 
     def title(self, form: str) -> TitleSpec | None:
         return self.title_by_form.get(title_form(form))
+
+    def is_media_name(self, name: str) -> bool:
+        """Whether an organisation unknown to the gazetteer is a news medium, by its last words."""
+        words = fold(name).split()
+        if not words:
+            return False
+        return words[-1] in self.media_words or " ".join(words[-2:]) in self.media_phrases
 
     def spec(self, title_key: str) -> TitleSpec | None:
         for t in self.titles:
@@ -555,6 +564,8 @@ def parse_roles(data: Any, filename: str = "roles.yaml") -> RoleLexicon:
         government_bodies=words("government_bodies"),
         member_nouns=words("member_nouns"),
         source_nouns=words("source_nouns"),
+        media_words=words("media_words"),
+        media_phrases=words("media_phrases"),
         title_by_form=by_form,
         max_title_words=max((len(f.split()) for f in by_form), default=1),
     )
