@@ -48,6 +48,19 @@ def _page(*lines: str) -> str:
         "• English",
         "Published: 14 June 2024",
         "Tuesday, 11 June 2024 09:30",
+        "We value your privacy. We and our partners store and access information on your device. Accept all | Manage options",
+        "Share this live blog",
+        "Share this update",
+        "Newsletter: Sign up for the Evening Brief, delivered every weekday.",
+        "Live coverage by the Courier news team. Edited by Jane Example.",
+        "Reporting by Jane Example in Kyiv and John Sample in Warsaw; additional reporting by the Vienna bureau; editing by Ann Other",
+        "The Evening Live page is produced by our foreign desk. Editing by Jane Example.",
+        "This live page has now ended. Our coverage continues here.",
+        "This blog is no longer being updated. Read more: What the envoys agreed",
+        "Photo caption: Delegates leave the hotel after the session on Monday.",
+        "Фото: рятувальники на місці удару. Джерело: ДСНС",
+        "14 Aug, 09:40",
+        "Aug. 15, 11:05 a.m. AKDT",
     ],
 )
 def test_boilerplate_line_is_removed(junk: str) -> None:
@@ -174,6 +187,34 @@ def test_earliest_unlabelled_date_is_taken() -> None:
 def test_outlet_name_line_goes_when_outlet_known() -> None:
     raw = _page("Northwind Courier", LEAD, QUOTE)
     assert clean_text(raw, outlet="Northwind Courier").text == _page(LEAD, QUOTE)
+
+
+def test_closing_lines_about_the_outlet_go() -> None:
+    outlet = "The Northwind Courier"
+    for closing in (
+        "Northwind Courier - independent news from the Baltic and beyond",
+        "Jane Example covers defence and diplomacy for The Northwind Courier.",
+        "The Northwind Courier is produced by our Riga newsroom.",
+    ):
+        cleaned = clean_text(_page(LEAD, QUOTE, LAST, closing), outlet=outlet)
+        assert cleaned.text == _page(LEAD, QUOTE, LAST), closing
+
+
+def test_article_sentences_naming_the_outlet_stay() -> None:
+    outlet = "The Northwind Courier"
+    for line in (
+        "The Northwind Courier has asked the ministry for comment.",
+        "A spokesman for the ministry declined to comment when contacted by the Northwind Courier.",
+        '"We will not give up an inch," the commander told The Northwind Courier.',
+    ):
+        assert clean_text(_page(LEAD, QUOTE, line), outlet=outlet).text == _page(LEAD, QUOTE, line), line
+
+
+def test_the_outlets_own_dateline_banner_goes_and_gives_the_date() -> None:
+    raw = _page("Northwind Courier — Analysis — 23 October 2025", LEAD, QUOTE)
+    cleaned = clean_text(raw, outlet="Northwind Courier")
+    assert cleaned.text == _page(LEAD, QUOTE)
+    assert cleaned.published == "2025-10-23"
 
 
 def test_html_mode_keeps_all_caps_subheads_and_only_drops_the_known_title() -> None:

@@ -41,6 +41,13 @@ def test_date_line_tells_publication_from_update() -> None:
     assert date_line("The talks began on 15 June 2024.") is None
 
 
+def test_a_live_pages_entry_stamp_is_a_dateline_without_a_date() -> None:
+    assert date_line("14 Aug, 09:40") == (None, False)
+    assert date_line("Aug. 15, 11:05 a.m. AKDT") == (None, False)
+    assert date_line("Aug 15") is None  # no time: could be a heading
+    assert date_line("On Aug. 15, 11 people were hurt") is None
+
+
 def test_labelled_prefix() -> None:
     line = "date 2024-06-14 Negotiators met again."
     found = labelled_date_prefix(line)

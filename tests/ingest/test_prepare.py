@@ -38,6 +38,18 @@ def test_metadata_title_is_split_and_stripped() -> None:
     assert a.title == "Envoys meet again"
 
 
+def test_tags_of_the_headline_line_survive_a_bare_metadata_title() -> None:
+    headline = "Envoys agree to meet again next month after a third day of talks on prisoners"
+    a = _article(RawArticle(text=f"{headline} | Новини\n\n{BODY_EN}", title=headline))
+    assert (a.title, a.tags, a.text) == (headline, ["Новини"], BODY_EN)
+
+
+def test_tags_of_the_page_title_element_survive_a_bare_og_title() -> None:
+    page = article_page().replace("</title>", " | Новини</title>", 1)
+    a = _article(RawArticle(html=page))
+    assert a.tags == ["Новини"]
+
+
 def test_title_repeated_as_first_line_is_removed_from_text() -> None:
     a = _article(RawArticle(text="Envoys meet again.\n\n" + BODY_EN, title="Envoys meet again"))
     assert a.text == BODY_EN

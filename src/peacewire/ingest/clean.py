@@ -19,7 +19,10 @@ What is removed, and why (ANNOTATION.md, "Article metadata"):
     headline itself (it becomes `title`), a standfirst (the one line between
     the headline and the byline/dateline), and short labels such as an
     author's name between the headline and the first paragraph;
-  * short labels after the last sentence ("Video:", a lone name).
+  * short labels after the last sentence ("Video:", a lone name), and
+    closing lines about the outlet itself: its tagline ("<Outlet> - news from
+    ..."), its production credit ("<Outlet> is produced by ..."), the
+    author's note ("Jane Doe covers defence for <Outlet>.").
 A labelled date opening the first line ("date 2024-06-14 The talks ...") is
 cut from that line.
 
@@ -129,6 +132,11 @@ def _mark_furniture(page: _Page, from_html: bool, outlet: str | None) -> None:
         if outlet_key and _squash(line) == outlet_key:
             page.drop(i, "outlet name")
             continue
+        if outlet and _is_outlet_banner(line, outlet):
+            page.drop(i, "outlet banner")
+            if iso := find_date(line):
+                page.publication_dates.append(iso)  # the outlet's own dateline
+            continue
         dated = date_line(line)
         if dated is not None:
             page.drop(i, "dateline")
@@ -171,6 +179,25 @@ def _mark_echoes(page: _Page) -> None:
                 page.drop(j, "caption")
         elif page.reasons[i] is None and line == above:
             page.drop(i, "repeated line")
+
+
+OUTLET_BANNER_MAX_WORDS = 14
+_BANNER_SEPARATORS = ("-", "–", "—", "|", "·", "•", ":")
+
+
+def _is_outlet_banner(line: str, outlet: str) -> bool:
+    """A short line opening with the outlet's name and a separator ("<Outlet> — Analysis — 23 May 2025").
+
+    That is the site's banner, dateline or tagline, never a sentence of the
+    article: a sentence goes on from the name with a verb, not a dash.
+    """
+    if len(line.split()) > OUTLET_BANNER_MAX_WORDS or _QUOTE_MARKS.search(line):
+        return False
+    folded, name = line.casefold(), outlet.casefold()
+    for form in (name, name.removeprefix("the ")):
+        if folded.startswith(form):
+            return folded[len(form) :].lstrip().startswith(_BANNER_SEPARATORS)
+    return False
 
 
 def _mark_header(page: _Page, known_title: str | None) -> str | None:
@@ -241,11 +268,46 @@ def _is_trailing_label(line: str) -> bool:
     return line.endswith(":") or all(w[:1].isupper() or not w[:1].isalpha() for w in line.split())
 
 
-def _mark_trailer(page: _Page) -> None:
+SIGN_OFF_MAX_WORDS = 20
+"""A closing line about the outlet is at most this long (a paragraph of prose is longer)."""
+SIGN_OFF_LINES = 3
+"""At most this many closing lines about the outlet are taken from the end."""
+_QUOTE_MARKS = re.compile("[\"“”«»„]")
+_FOR_OUTLET = re.compile(r"\b(?:for|at|with)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _is_outlet_sign_off(line: str, outlet: str) -> bool:
+    """A closing line about the outlet itself: it opens with the outlet's name, or ends "for <outlet>".
+
+    Such a line is the site's tagline, production credit or author's note,
+    not reporting: the article's own sentences that name the outlet ("...,
+    a spokesman told the Review") carry a quotation or a reporting verb and
+    do not end in "for <outlet>".
+    """
+    if not outlet or len(line.split()) > SIGN_OFF_MAX_WORDS or _QUOTE_MARKS.search(line):
+        return False
+    folded, name = line.casefold().rstrip(" .!"), outlet.casefold()
+    bare = name.removeprefix("the ")
+    if folded.startswith((name, bare)):
+        rest = folded.removeprefix(name) if folded.startswith(name) else folded.removeprefix(bare)
+        return rest[:1] in ("", " ", "-", "–", "—", ":", ",", "|") and not rest.lstrip(" ,").startswith(
+            ("said", "says", "reported", "reports", "has", "had", "was", "asked", "contacted")
+        )
+    for form in (name, bare):
+        if folded.endswith(form) and _FOR_OUTLET.search(folded[: -len(form)]):
+            return True
+    return False
+
+
+def _mark_trailer(page: _Page, outlet: str | None) -> None:
     for i in reversed(page.content()):
         if not _is_trailing_label(page.lines[i]):
             break
         page.drop(i, "trailing label")
+    for i in list(reversed(page.content()))[:SIGN_OFF_LINES]:
+        if not _is_outlet_sign_off(page.lines[i], outlet or ""):
+            break
+        page.drop(i, "outlet sign-off")
 
 
 def _assemble(page: _Page) -> str:
@@ -275,7 +337,7 @@ def clean_text(
     _mark_echoes(page)
     headline = _mark_known_title(page, known_title) if from_html else _mark_header(page, known_title)
     if not from_html:
-        _mark_trailer(page)
+        _mark_trailer(page, outlet)
     title, tags = split_title_tags(headline) if headline else (None, [])
     published = page.publication_dates[0] if page.publication_dates else min(page.other_dates, default=None)
     removed = [

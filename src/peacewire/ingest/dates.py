@@ -54,9 +54,14 @@ _LABEL = (
     r"(?P<label>" + "|".join(sorted(DATE_LABELS, key=len, reverse=True)) + r")(?:\s+(?:on|at))?\s*[:\-–—]?\s*"
 )
 
+# A live page's entry stamp: a day and month without a year, and a time ("12 Aug, 09:40",
+# "Aug. 15, 11:05 a.m. AKDT").  It is a dateline with no usable date.
+_MONTH_ONLY = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_STAMP = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_ONLY}|{_MONTH_ONLY}\s+\d{{1,2}}(?:st|nd|rd|th)?){_TIME}"
+
 _DATE_SEARCH = re.compile(_DATE, re.IGNORECASE)
 _DATE_LINE = re.compile(
-    rf"\W*(?:{_LABEL})?(?:\d{{1,2}}:\d{{2}}\s+)?{_WEEKDAY}?{_DATE}{_TIME}?\W*", re.IGNORECASE
+    rf"\W*(?:{_LABEL})?(?:\d{{1,2}}:\d{{2}}\s+)?{_WEEKDAY}?(?:{_DATE}{_TIME}?|{_STAMP})\W*", re.IGNORECASE
 )
 _LABELLED_PREFIX = re.compile(rf"\s*{_LABEL}{_WEEKDAY}?{_DATE}{_TIME}?\s+(?=\S)", re.IGNORECASE)
 

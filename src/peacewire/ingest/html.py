@@ -5,12 +5,16 @@ Settings chosen by measurement on the article-extraction benchmark
 precision scored best (comments are never article text, and a missed
 sentence costs extraction less than a page of menus and teasers).
 Metadata (title, site name, canonical URL, date via htmldate with the
-original publication date preferred) comes from the same parse.
+original publication date preferred) comes from the same parse.  The
+page's own <title> element is read as well: sites put foreign-language
+tags there ("Headline | Site | Новини") that the og:title lacks.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from html import unescape
 
 import trafilatura
 
@@ -28,6 +32,22 @@ class HtmlContent:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None
+    page_title: str | None = None
+    """The <title> element as written, site name and tags included."""
+
+
+_TITLE_ELEMENT = re.compile(rb"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+TITLE_SCAN_BYTES = 200_000
+"""The <title> element sits in the head: only the start of a page is searched for it."""
+
+
+def page_title(html: str | bytes) -> str | None:
+    """The text of the page's <title> element, entities decoded."""
+    data = html.encode("utf-8", "replace") if isinstance(html, str) else html
+    found = _TITLE_ELEMENT.search(data[:TITLE_SCAN_BYTES])
+    if found is None:
+        return None
+    return _clean_field(unescape(found.group(1).decode("utf-8", "replace")))
 
 
 class NoMainText(ValueError):
@@ -62,4 +82,5 @@ def extract_html(html: str | bytes, url: str | None = None) -> HtmlContent:
         outlet=_clean_field(doc.sitename),
         url=_clean_field(doc.url),
         published=_clean_field(doc.date),
+        page_title=page_title(html),
     )

@@ -102,6 +102,10 @@ def _build(raw: RawArticle, source: str, article_id: str) -> Article:
     record = clean_record(raw)
     cleaned, page, outlet, known_title = record.cleaned, record.page, record.outlet, record.known_title
     headline, tags = split_title_tags(known_title) if known_title else (cleaned.title, list(cleaned.tags))
+    if not tags:
+        # metadata gave the bare title; the headline line or the page's <title> kept the tags
+        page_tags = split_title_tags(page.page_title)[1] if page and page.page_title else []
+        tags = list(cleaned.tags) or page_tags
     title = strip_site_suffix(headline, outlet) if headline else None
     published = _first(
         normalise_date(raw.published),
