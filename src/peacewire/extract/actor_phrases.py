@@ -246,4 +246,3 @@ def plausible_org(ent: Span, gaz: Gazetteer) -> bool:
         if w.text.isupper() and len(w.text) > 6:
             return False  # a shouted word, not an acronym
     return True
-

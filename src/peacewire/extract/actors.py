@@ -794,7 +794,6 @@ class ActorTable:
         cluster.forms[text] += 1
         return cluster
 
-
     def _known_body_of_country(self, tokens: Sequence[Token], at: int) -> _Cluster | None:
         """ "US Central Intelligence Agency": a known body named after its country's name.
 
