@@ -208,6 +208,24 @@ def test_load_predictions_names_the_bad_line(tmp_path: Path) -> None:
         load_predictions(path)
 
 
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b'{"id": "a"}\n[1, 2]\n', r"p\.jsonl:2: not a JSON object"),
+        (b'{"id": "a"}\n{"id": "caf\xe9"}\n', r"p\.jsonl:2: not UTF-8 text \(byte 0xe9"),
+    ],
+)
+def test_load_predictions_reads_lines_as_ingest_reads_a_feed(
+    tmp_path: Path, data: bytes, reason: str
+) -> None:
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(data)
+    with pytest.raises(EvaluationInputError, match=reason):
+        load_predictions(path)
+    path.write_bytes(b'\xef\xbb\xbf{"id": "a"}\n\n{"source": "in/b.txt"}\n')  # a byte-order mark is dropped
+    assert set(load_predictions(path)) == {"a", "b"}
+
+
 def test_load_gold_cases_finds_articles_beside_golds(tmp_path: Path) -> None:
     (tmp_path / "b.gold.json").write_text(json.dumps({"id": "b"}), encoding="utf-8")
     (tmp_path / "a.gold.json").write_text(json.dumps({"id": "a"}), encoding="utf-8")

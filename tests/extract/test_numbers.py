@@ -9,8 +9,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from peacewire.extract.locations import doc_view
 from peacewire.extract.numbers import Figure, find_figures, find_shares, parse_words
+from peacewire.extract.tokenview import token_view
 
 # One sentence per line; the whole text is parsed once for the module.
 COUNTS = """At least 12 people were hurt.
@@ -152,7 +152,7 @@ def test_shares(shares_doc: Doc, line: int, value: float, qualifier: str) -> Non
 
 
 def test_the_article_view_passes_over_sentences_without_numbers(counts_doc: Doc) -> None:
-    view = doc_view(counts_doc)
+    view = token_view(counts_doc)
     for n in (0, 10, 13, 19):  # the same figures read from the article's token lists
         assert find_figures(_line(counts_doc, n), view=view) == find_figures(_line(counts_doc, n))
     assert find_figures(_line(counts_doc, 18), view=view) == []

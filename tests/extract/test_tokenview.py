@@ -47,7 +47,24 @@ def test_the_lists_hold_what_spacy_gives(doc: Doc) -> None:
     assert view.punct == [t.is_punct for t in doc]
     assert view.space == [t.is_space for t in doc]
     assert view.quote == [t.is_quote for t in doc]
-    assert all(view.span_text(i, j) == doc[i:j].text for i in range(len(doc)) for j in range(i + 1, len(doc)))
+    assert view.like_num == [t.like_num for t in doc]
+    assert all(view.span_text(i, j) == doc[i:j].text for i in range(len(doc)) for j in range(i, len(doc)))
+    assert all(view.text_of(s) == s.text for s in doc.sents)
+
+
+def test_the_words_of_a_span_lower_cased_and_as_lemmas(doc: Doc) -> None:
+    view = token_view(doc)
+    sent = list(doc.sents)[1]
+    words = view.word_set(sent)
+    assert words == {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    assert view.word_set(sent) is words  # built once per span
+    assert view.has_any(sent, frozenset({"say", "nothing"}))  # "said", by its lemma
+    assert not view.has_any(sent, frozenset({"consult"}))  # a word of another sentence
+    wanted = frozenset({"governor", "say", "kyiv"})
+    assert view.indices(sent, wanted) == [
+        t.i for t in sent if t.lower_ in wanted or t.lemma_.lower() in wanted
+    ]
+    assert [doc[i].lower_ for i in view.indices(sent, wanted)] == ["governor", "said", "kyiv"]
 
 
 def test_an_empty_article_has_empty_lists(nlp: Language) -> None:

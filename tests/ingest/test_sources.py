@@ -13,6 +13,8 @@ import pytest
 from peacewire.ingest import read_inputs
 from peacewire.ingest.ids import content_id
 from peacewire.ingest.limits import MAX_INPUT_BYTES
+from peacewire.ingest.raw import InputError
+from peacewire.ingest.sources import json_records
 from peacewire.records import Article, Failure
 from tests.ingest.texts import BODY_EN, SITE, TITLE, article_page
 
@@ -170,6 +172,18 @@ def test_bad_jsonl_records_become_failures(tmp_path: Path, line: str, reason: st
     assert isinstance(bad, Failure) and reason in bad.reason, bad
     assert bad.source == f"{feed}:1"
     assert isinstance(good, Article) and good.id == "good"
+
+
+def test_json_lines_are_numbered_and_bad_ones_say_why_in_place() -> None:
+    lines = [b'{"id": "a"}\n', b"  \n", b"[1, 2]\n", None, b'\xef\xbb\xbf{"id": "b"}\n', b"{oops\n"]
+    records = list(json_records(lines))
+    assert [n for n, _ in records] == [1, 3, 4, 5, 6]  # the blank line is skipped, not renumbered
+    assert records[0][1] == {"id": "a"} and records[3][1] == {"id": "b"}  # a byte-order mark is dropped
+    reasons = [str(r) for _, r in records if isinstance(r, InputError)]
+    assert len(reasons) == 3
+    assert reasons[0] == "not a JSON object (a JSON list)"
+    assert reasons[1].startswith("too large: line over")
+    assert reasons[2].startswith("not JSON (")
 
 
 def test_failure_keeps_the_record_id(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 A gold directory holds NAME.gold.json files, with the article beside each
 (NAME.txt, NAME.html or NAME.htm, and an optional NAME.meta.json).  A
 prediction file holds one extraction record per line, found by its `id` or,
-as the official scorer allows, by the file-name stem of its `path`/`source`.
+as the official scorer allows, by the file-name stem of its `path`/`source`;
+its lines are read as ingest reads a JSON Lines feed (`ingest.sources`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from peacewire.ingest.raw import InputError
+from peacewire.ingest.sources import bounded_lines, json_records
 
 GOLD_SUFFIX = ".gold.json"
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -93,18 +97,11 @@ def load_predictions(path: Path) -> dict[str, Mapping[str, Any]]:
     """Read a JSON Lines prediction file; raise EvaluationInputError naming the bad line."""
     records = []
     try:
-        with open(path, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                line = line.strip()
-                if not line:
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise EvaluationInputError(f"{path}:{n}: not JSON: {e}") from e
-                if not isinstance(record, dict):
-                    raise EvaluationInputError(f"{path}:{n}: a prediction must be a JSON object")
+        with open(path, "rb") as f:
+            for n, record in json_records(bounded_lines(f)):
+                if isinstance(record, InputError):
+                    raise EvaluationInputError(f"{path}:{n}: {record}") from record
                 records.append(record)
-    except (OSError, UnicodeDecodeError) as e:
+    except OSError as e:
         raise EvaluationInputError(f"{path}: cannot read predictions: {e}") from e
     return index_predictions(records)

@@ -43,6 +43,7 @@ from peacewire.extract.locations import (
 )
 from peacewire.extract.parties import ActorLookup, party_of, state_of_word
 from peacewire.extract.timing import days_before
+from peacewire.extract.tokenview import TokenView
 from peacewire.extract.weapons import (
     WeaponMention,
     event_weapons,
@@ -297,7 +298,7 @@ def find_triggers(
     a = cues.attack
     out: list[Token] = []
     doc = sent.doc
-    tokens = list(sent) if view is None else [doc[i] for i in view.indices(sent, a.trigger_words)]
+    tokens = list(sent) if view is None else [doc[i] for i in view.tokens.indices(sent, a.trigger_words)]
     for tok in tokens:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -545,7 +546,7 @@ def read_places(
 
 def _names_places(sent: Span, cues: EventCues, view: EventDoc) -> bool:
     """Whether the sentence can name a city or a site for what follows ("the city", "the bridge")."""
-    return any(i in view.places for i in range(sent.start, sent.end)) or view.has_any(
+    return any(i in view.places for i in range(sent.start, sent.end)) or view.tokens.has_any(
         sent, cues.attack.sites | {"capital"}
     )
 
@@ -564,21 +565,22 @@ def sentence_reports(
     sent = body.span
     doc = sent.doc
     view = view or doc_view(doc)
+    tokens = view.tokens
     span = (sent.start_char, sent.end_char)
-    weapons = [w for w in find_weapons(sent, view=view) if not w.generic]
+    weapons = [w for w in find_weapons(sent, view=tokens) if not w.generic]
     places = read_places(sent, gaz, cues, story, view)
-    counted = view.has_any(sent, cues.casualties.words)
-    casualties = find_casualties(sent, weapon_tokens(weapons), cues, view) if counted else []
-    has_attack_noun = view.has_any(sent, cues.attack.nouns - SOUND_NOUNS)
+    counted = tokens.has_any(sent, cues.casualties.words)
+    casualties = find_casualties(sent, weapon_tokens(weapons), cues, tokens) if counted else []
+    has_attack_noun = tokens.has_any(sent, cues.attack.nouns - SOUND_NOUNS)
     has_context = bool(weapons) or bool(casualties) or has_attack_noun
     heads = frozenset(w.head for w in weapons)
     triggers = find_triggers(sent, cues, has_context, places, heads, view)
-    days = days_before(sent, published, view.sent_text(sent))
-    words = " " + " ".join(view.lower[sent.start : sent.end]) + " "
+    days = days_before(sent, published, tokens.text_of(sent))
+    words = tokens.joined_lower(sent.start, sent.end)
     multi = _has_phrase(words, cues.attack.multi_place)
     cumulative = _has_phrase(words, cues.attack.cumulative) and not _superlative_since(sent)
     if not triggers:
-        heard = _heard_place(sent, places, view)
+        heard = _heard_place(sent, places, tokens)
         if heard is not None and not casualties:
             # "Blasts were heard in Lviv": no attack by itself, but it may name the city of one
             return [Report(sent_no, span, place=heard, weak=True, days_before=days)]
@@ -674,11 +676,11 @@ def _country_target(triggers: Sequence[Token], gaz: Gazetteer) -> bool:
     return False
 
 
-def _heard_place(sent: Span, places: Sequence[PlaceMention], view: EventDoc) -> PlaceMention | None:
+def _heard_place(sent: Span, places: Sequence[PlaceMention], tokens: TokenView) -> PlaceMention | None:
     """The place of blasts or explosions the sentence reports without an attack word."""
     if not places:
         return None
-    for i in view.indices(sent, SOUND_NOUNS):
+    for i in tokens.indices(sent, SOUND_NOUNS):
         tok = sent.doc[i]
         if tok.lemma_.lower() in SOUND_NOUNS and tok.pos_ == "NOUN" and not _negated(tok):
             return best_place([p for p in places if not p.demoted])
@@ -929,7 +931,7 @@ def extract_attacks(
         (
             n
             for n, b in enumerate(bodies)
-            if (read is None or read[n]) and view and view.has_any(b.span, referring)
+            if (read is None or read[n]) and view and view.tokens.has_any(b.span, referring)
         ),
         default=-1,
     )
@@ -943,7 +945,7 @@ def extract_attacks(
             if n < last_reference and _names_places(body.span, cues, view):
                 read_places(body.span, gaz, cues, story, view, known_only=True)
         if found:
-            low = fold(view.sent_text(body.span))
+            low = fold(view.tokens.text_of(body.span))
             for r in found:
                 r.text = low
                 r.national = r.place is None and (r.multi or _country_target(r.triggers, gaz))

@@ -18,8 +18,8 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from peacewire.extract.cues import CasualtyCues, EventCues, event_cues
-from peacewire.extract.eventdoc import EventDoc
 from peacewire.extract.numbers import Figure, find_figures
+from peacewire.extract.tokenview import TokenView
 from peacewire.records import Count
 
 Kind = Literal["killed", "injured"]
@@ -235,7 +235,7 @@ def find_casualties(
     sent: Span,
     skip: frozenset[int] = frozenset(),
     cues: EventCues | None = None,
-    view: EventDoc | None = None,
+    view: TokenView | None = None,
 ) -> list[CasualtyFigure]:
     """The killed and injured counts of one sentence (span), in text order."""
     cues = cues or event_cues()

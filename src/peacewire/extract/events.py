@@ -4,9 +4,10 @@ Entry point of issue 4's events part.  Only body sentences are read
 (headlines, captions and the cut tail of a truncated excerpt are not article
 text); each event carries the span of its strongest evidence sentence.
 
-The article's tokens are read into lists once (`eventdoc`), and each
-extractor reads in full only the sentences that hold one of its cue words
-(`EventGates`): most sentences of a news story report speech, not events.
+The extractors read the article's token lists the actor table read once
+(`ActorTable.tokens`, with the place names `eventdoc` adds), and each reads
+in full only the sentences that hold one of its cue words (`EventGates`):
+most sentences of a news story report speech, not events.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from spacy.tokens import Doc
 
@@ -26,8 +28,16 @@ from peacewire.extract.locations import doc_view, place_index
 from peacewire.extract.numbers import PERCENT_WORDS
 from peacewire.extract.parties import ActorLookup
 from peacewire.extract.territory import extract_territory
+from peacewire.extract.tokenview import TokenView
 from peacewire.extract.transfers import extract_transfers
 from peacewire.records import Article, Event
+
+
+class EventActorTable(ActorLookup, Protocol):
+    """What event extraction needs of the article's `ActorTable`: its lookups and token lists."""
+
+    @property
+    def tokens(self) -> TokenView: ...
 
 
 @dataclass(frozen=True)
@@ -90,22 +100,23 @@ def main_capital(bodies: list[BodySentence], view: EventDoc, cues: EventCues) ->
     return cues.capitals.get(country)
 
 
-def extract_events(doc: Doc, table: ActorLookup, article: Article) -> list[Event]:
+def extract_events(doc: Doc, table: EventActorTable, article: Article) -> list[Event]:
     """Attacks, arms transfers and territorial-control statements of one parsed article."""
     cues = event_cues()
     gaz = load_gazetteer()
     gates = event_gates()
-    view = doc_view(doc, article.text)
-    bodies = body_sentences(doc, cues.captions, view.text)
+    tokens = table.tokens
+    view = doc_view(doc, tokens)
+    bodies = body_sentences(doc, cues.captions, tokens.text)
     capital = main_capital(bodies, view, cues)
-    read_attacks = [gates.attack_words(view.word_set(b.span)) for b in bodies]
-    read_transfers = [view.has_any(b.span, gates.transfer) for b in bodies]
+    read_attacks = [gates.attack_words(tokens.word_set(b.span)) for b in bodies]
+    read_transfers = [tokens.has_any(b.span, gates.transfer) for b in bodies]
     read_territory = [
-        view.has_any(b.span, gates.territory) and view.has_any(b.span, gates.shares) for b in bodies
+        tokens.has_any(b.span, gates.territory) and tokens.has_any(b.span, gates.shares) for b in bodies
     ]
     events: list[Event] = []
     events.extend(extract_attacks(bodies, table, gaz, cues, article.published, capital, view, read_attacks))
-    events.extend(extract_transfers(bodies, table, gaz, cues, view, read_transfers))
+    events.extend(extract_transfers(bodies, table, gaz, cues, tokens, read_transfers))
     events.extend(
         extract_territory(
             [b for b, read in zip(bodies, read_territory, strict=True) if read], table, gaz, cues

@@ -12,7 +12,6 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from spacy.strings import StringStore
 
 
 def load_data_yaml(name: str) -> Any:
@@ -28,8 +27,6 @@ class ReportingLexicon:
     vague_subjects: frozenset[str]
     anonymous_subjects: frozenset[str]
     speech_nouns: frozenset[str]
-    verb_hashes: frozenset[int]
-    """spaCy string-store hashes of `verbs`, to pick reporting verbs out of token arrays."""
 
 
 @lru_cache(maxsize=1)
@@ -42,5 +39,4 @@ def reporting_lexicon() -> ReportingLexicon:
         vague_subjects=frozenset(raw["vague_subjects"]),
         anonymous_subjects=frozenset(raw["anonymous_subjects"]),
         speech_nouns=frozenset(raw["speech_nouns"]),
-        verb_hashes=frozenset(StringStore().add(v) for v in verbs),
     )

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from peacewire.extract.eventdoc import EventDoc, event_doc, first_words
 from peacewire.extract.gazetteer import Gazetteer, key
 from peacewire.extract.lexicon import load_data_yaml
+from peacewire.extract.tokenview import TokenView, token_view
 
 Level = Literal["district", "city", "site", "region"]
 LEVEL_RANK: Mapping[str, int] = {"district": 0, "city": 1, "site": 2, "region": 3}
@@ -290,10 +291,11 @@ def place_index() -> PlaceIndex:
     )
 
 
-def doc_view(doc: Doc, text: str | None = None) -> EventDoc:
-    """The article's token lists (`eventdoc`), with this project's place names looked up."""
+def doc_view(doc: Doc, tokens: TokenView | None = None) -> EventDoc:
+    """The article's token lists (`tokens`, the actor table's; read anew when not given), with
+    this project's place names looked up (`eventdoc`)."""
     index = place_index()
-    return event_doc(doc, index.kinds, text, index.firsts)
+    return event_doc(token_view(doc) if tokens is None else tokens, index.kinds, index.firsts)
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -453,7 +455,7 @@ def site_places(
             out[doc[p.end - 1].lemma_.lower()] = p.name
     if not usable:
         return out
-    tokens = list(sent) if view is None else [doc[i] for i in view.indices(sent, site_nouns)]
+    tokens = list(sent) if view is None else [doc[i] for i in view.tokens.indices(sent, site_nouns)]
     for tok in tokens:
         lemma = tok.lemma_.lower()
         if lemma not in site_nouns or lemma in out or tok.pos_ != "NOUN":
@@ -491,7 +493,8 @@ def find_places(
     sentence without an event can tell the story: "the city" it names).
     """
     view = view or doc_view(sent.doc)
-    words, lemma = view.words, view.lemma
+    tokens = view.tokens
+    words, lemma, pos = tokens.words, tokens.lemma, tokens.pos
     sites = recent_sites or {}
     out: list[PlaceMention] = []
     nxt = sent.start
@@ -505,13 +508,13 @@ def find_places(
                 or low == "capital"
                 or low in ("city", "town")
                 or low in sites
-                or (words[i][:1].isupper() and _site_ahead(view, i, sent, site_nouns))
+                or (words[i][:1].isupper() and _site_ahead(tokens, i, sent, site_nouns))
             ):
                 continue
         elif not (
             (
                 words[i][:1].isupper()
-                and (view.pos[i] == "PROPN" or i in view.places or _site_ahead(view, i, sent, site_nouns))
+                and (pos[i] == "PROPN" or i in view.places or _site_ahead(tokens, i, sent, site_nouns))
             )
             or low == "capital"
             or low in ("city", "town")
@@ -533,23 +536,23 @@ PLURAL_DISTRICTS: Mapping[str, str] = {
 }
 
 
-def _first_of_districts(sent: Span, i: int, j: int, view: EventDoc) -> PlaceMention | None:
+def _first_of_districts(sent: Span, i: int, j: int, tokens: TokenView) -> PlaceMention | None:
     """ "the Shevchenkivskyi and Saltivskyi districts": the first one named, as a district."""
-    if j >= sent.end or view.lower[j] not in ("and", ","):
+    if j >= sent.end or tokens.lower[j] not in ("and", ","):
         return None
     k = j + 1
     while k < sent.end and _is_name_token(sent.doc[k]):
         k += 1
-    plural = view.lower[k] if k < sent.end else ""
+    plural = tokens.lower[k] if k < sent.end else ""
     if k == j + 1 or plural not in PLURAL_DISTRICTS:
         return None
-    name = f"{_display(view.span_text(i, j))} {PLURAL_DISTRICTS[plural]}"
+    name = f"{_display(tokens.span_text(i, j))} {PLURAL_DISTRICTS[plural]}"
     return PlaceMention(i, j, name, "district", True, _demoted(sent, i))
 
 
-def _site_ahead(view: EventDoc, i: int, sent: Span, site_nouns: frozenset[str]) -> bool:
+def _site_ahead(tokens: TokenView, i: int, sent: Span, site_nouns: frozenset[str]) -> bool:
     """A site noun within the next few words ("the Crimean bridge")."""
-    return any(view.lemma[k] in site_nouns for k in range(i + 1, min(i + 5, sent.end)))
+    return any(tokens.lemma[k] in site_nouns for k in range(i + 1, min(i + 5, sent.end)))
 
 
 def _place_at(
@@ -566,15 +569,16 @@ def _place_at(
     """The place starting at token `i` (if any) and the index to read on from."""
     doc = sent.doc
     tok = doc[i]
+    tokens = view.tokens
     if (
         recent_sites
         and i > sent.start
-        and view.lower[i - 1] == "the"
+        and tokens.lower[i - 1] == "the"
         and tok.pos_ == "NOUN"
-        and view.lemma[i] in recent_sites
-        and not (i + 1 < sent.end and view.lower[i + 1] == "of")
+        and tokens.lemma[i] in recent_sites
+        and not (i + 1 < sent.end and tokens.lower[i + 1] == "of")
     ):
-        place = PlaceMention(i - 1, i + 1, recent_sites[view.lemma[i]], "site", True, _demoted(sent, i - 1))
+        place = PlaceMention(i - 1, i + 1, recent_sites[tokens.lemma[i]], "site", True, _demoted(sent, i - 1))
         return place, i + 1
     cap = _capital(sent, i, gaz, capitals, default_capital)
     if cap is not None:
@@ -594,14 +598,14 @@ def _place_at(
     j = found[0] if found else i + 1
     kinds: set[str] = found[1] if found else set()
     known = found is not None
-    prev = view.lower[i - 1] if i > sent.start else ""
-    prev2 = view.lower[i - 2] if i - 1 > sent.start else ""
+    prev = tokens.lower[i - 1] if i > sent.start else ""
+    prev2 = tokens.lower[i - 2] if i - 1 > sent.start else ""
     site_end = None
-    if not known and _site_ahead(view, i, sent, site_nouns):
+    if not known and _site_ahead(tokens, i, sent, site_nouns):
         site_end = _site_name_end(sent, i, site_nouns, gaz)
     if site_end is not None:
         noun = doc[site_end - 1]
-        name = f"{view.span_text(i, site_end - 1)} {noun.text if noun.text[:1].isupper() else noun.lower_}"
+        name = f"{tokens.span_text(i, site_end - 1)} {noun.text if noun.text[:1].isupper() else noun.lower_}"
         place = PlaceMention(
             start=i,
             end=site_end,
@@ -616,25 +620,27 @@ def _place_at(
         if tok.pos_ != "PROPN":
             return None, i + 1
         # patterns that make any capitalised name a place
-        while j < sent.end and _is_name_token(doc[j]) and view.lower[j] not in REGION_WORDS | DISTRICT_WORDS:
+        while (
+            j < sent.end and _is_name_token(doc[j]) and tokens.lower[j] not in REGION_WORDS | DISTRICT_WORDS
+        ):
             j += 1
-        nxt = view.lower[j] if j < sent.end else ""
-        first_of_two = _first_of_districts(sent, i, j, view)
+        nxt = tokens.lower[j] if j < sent.end else ""
+        first_of_two = _first_of_districts(sent, i, j, tokens)
         if first_of_two is not None:
             return first_of_two, j
         if prev == "of" and prev2 in SETTLEMENT_NOUNS:
             kinds = {"city"}
         elif nxt in DISTRICT_WORDS or nxt in REGION_WORDS:
             kinds = {"region"}
-        elif _names_country(gaz, view.span_text(i, j)):
+        elif _names_country(gaz, tokens.span_text(i, j)):
             return None, j  # a country's name ("North Korea"), not a place below it
         elif _unknown_town(tok, gaz):
             j = _ent_end(tok)
             kinds = {"city"}
         else:
             return None, i + 1
-    nxt = view.lower[j] if j < sent.end else ""
-    if j < sent.end and view.words[j] in FEATURE_WORDS:
+    nxt = tokens.lower[j] if j < sent.end else ""
+    if j < sent.end and tokens.words[j] in FEATURE_WORDS:
         return None, j + 1  # "the Kerch Strait", "the Dnipro River": another feature's name
     name_end = j
     level: Level
@@ -650,7 +656,7 @@ def _place_at(
         level = "region"
     if _names_office(sent, name_end, gaz) or (
         name_end < len(doc)
-        and view.lower[name_end] in ("'s", "’s")
+        and tokens.lower[name_end] in ("'s", "’s")
         and _names_office(sent, name_end + 1, gaz)
     ):
         return None, name_end
@@ -659,7 +665,7 @@ def _place_at(
     place = PlaceMention(
         start=i,
         end=name_end,
-        name=_display(view.span_text(i, name_end)),
+        name=_display(tokens.span_text(i, name_end)),
         level=level,
         known=known or level != "city" or (prev == "of" and prev2 in SETTLEMENT_NOUNS),
         demoted=_demoted(sent, i),

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from text_to_num import text2num
 
 from peacewire.extract.cues import NumberCues, event_cues
-from peacewire.extract.eventdoc import EventDoc
+from peacewire.extract.tokenview import TokenView
 from peacewire.records import Count, CountQualifier
 
 MONTHS: frozenset[str] = frozenset(
@@ -167,7 +167,7 @@ def find_figures(
     sent: Span,
     skip: frozenset[int] = frozenset(),
     cues: NumberCues | None = None,
-    view: EventDoc | None = None,
+    view: TokenView | None = None,
 ) -> list[Figure]:
     """Every count in the sentence with its qualifier, in text order.
 
@@ -250,7 +250,7 @@ def find_figures(
     return out
 
 
-def _may_count(sent: Span, view: EventDoc, cues: NumberCues) -> bool:
+def _may_count(sent: Span, view: TokenView, cues: NumberCues) -> bool:
     """Whether a word of the sentence can start a count ("12", "five", "dozens", "a dozen")."""
     lower, num = view.lower, view.like_num
     for i in range(sent.start, sent.end):

@@ -92,6 +92,18 @@ def state_of_actor(actor: Actor | None, gaz: Gazetteer) -> str | None:
     return actor.name
 
 
+def phrase_actor(head: Token, table: ActorLookup) -> tuple[Span, Actor | None]:
+    """The noun phrase `head` ends, leading determiners and punctuation dropped ("the Kremlin" ->
+    "Kremlin"), and the actor it names: the table's mention there, else what the table resolves
+    the phrase to."""
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and doc[start].dep_ in ("det", "punct"):
+        start += 1
+    span = doc[start : head.i + 1]
+    return span, table.actor_at(span.start_char, span.end_char) or table.resolve(span)
+
+
 def party_of(head: Token, table: ActorLookup, gaz: Gazetteer, belligerent: bool = False) -> str | None:
     """The state (or other actor) a noun phrase with head `head` names.
 
@@ -114,12 +126,7 @@ def party_of(head: Token, table: ActorLookup, gaz: Gazetteer, belligerent: bool 
             found = state_of_word(c, gaz)
             if found is not None:
                 return found
-    doc = head.doc
-    start = head.left_edge.i
-    while start < head.i and doc[start].dep_ in ("det", "punct"):
-        start += 1
-    span = doc[start : head.i + 1]
-    actor = table.actor_at(span.start_char, span.end_char) or table.resolve(span)
+    _, actor = phrase_actor(head, table)
     if belligerent and actor is not None and actor.type not in ("state", "armed_group"):
         if actor.type not in ("person",) or not actor.country:
             return None

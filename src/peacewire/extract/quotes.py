@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from peacewire.extract.lexicon import ReportingLexicon, reporting_lexicon
 from peacewire.extract.quotemarks import MarkPair, pair_marks
+from peacewire.extract.tokenview import TokenView, token_view
 from peacewire.records import QuoteKind
 
 MIN_PARTIAL_WORDS = 3
@@ -158,29 +159,32 @@ class QuoteFinder:
         self,
         doc: Doc,
         lex: ReportingLexicon | None = None,
-        text: str | None = None,
         pairs: list[MarkPair] | None = None,
+        tokens: TokenView | None = None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
+        # The article's token lists (`ActorTable.tokens`, read once per article), and its text
+        # from them: Doc.text is rebuilt on every access.
+        self.tokens = token_view(doc) if tokens is None else tokens
+        self.text = self.tokens.text
         self.lex = lex or reporting_lexicon()
         self.pairs = pair_marks(self.text) if pairs is None else pairs
-        # Token attributes come from spaCy's arrays (no Token objects); the few
-        # tokens the rules look at closely are picked out by their lemma/form.
+        # The rules scan token attributes in the lists (no Token objects); the few
+        # tokens they look at closely are picked out by their lemma/form.  (A verb's
+        # lemma is lower-case as spaCy gives it: its rule lemmatizer keeps the case of
+        # proper nouns only.)
         self.n = len(doc)
-        self.starts: list[int] = doc.to_array("IDX").tolist()
+        self.starts: list[int] = self.tokens.idx
         self.quoted = self._quoted_flags()
-        lemmas = doc.to_array("LEMMA").tolist()
-        lowers = doc.to_array("LOWER").tolist()
-        verbs = self.lex.verb_hashes
+        lemmas, lowers = self.tokens.lemma, self.tokens.lower
+        verbs = self.lex.verbs
         self.reporting = [
             doc[i]
             for i, lemma in enumerate(lemmas)
             if lemma in verbs and not self.quoted[i] and _is_reporting_verb(doc[i], self.lex)
         ]
         self.reporting_starts = [t.idx for t in self.reporting]
-        according = doc.vocab.strings["according"]
-        self.according = [doc[i] for i, low in enumerate(lowers) if low == according and not self.quoted[i]]
+        self.according = [doc[i] for i, low in enumerate(lowers) if low == "according" and not self.quoted[i]]
 
     def _quoted_flags(self) -> list[bool]:
         """For each token, whether it stands inside a pair of quotation marks."""
@@ -200,13 +204,12 @@ class QuoteFinder:
 
     def _token_at(self, char: int) -> Token | None:
         """The token holding `char`, else the first one after it."""
-        i = bisect.bisect_right(self.starts, char) - 1
-        if i < 0:
-            i = 0
-        tok = self.doc[i] if self.n else None
-        if tok is not None and char >= tok.idx + len(tok.text) and i + 1 < self.n:
-            tok = self.doc[i + 1]
-        return tok
+        if not self.n:
+            return None
+        i = max(bisect.bisect_right(self.starts, char) - 1, 0)
+        if char >= self.starts[i] + len(self.tokens.words[i]) and i + 1 < self.n:
+            i += 1
+        return self.doc[i]
 
     def _reporting_verbs_between(self, start: int, end: int) -> list[Token]:
         """Reporting verbs in [start, end) that stand outside every quotation."""
@@ -315,7 +318,7 @@ class QuoteFinder:
         # A preceding sentence that ends with a colon introduces the quote.
         if sent_open is not None and sent_open.start > 0:
             prev = self.doc[sent_open.start - 1].sent
-            if prev.text.rstrip().endswith(":"):
+            if self.tokens.text_of(prev).rstrip().endswith(":"):
                 for verb in reversed(self._reporting_verbs_between(prev.start_char, prev.end_char)):
                     subj = subject_of(verb)
                     if subj is not None:
@@ -324,21 +327,23 @@ class QuoteFinder:
 
     def _attribution_starts_at(self, close: int, verb: Token, subj: Token) -> bool:
         """“…!” he said / “….” said Peskov: the attribution opens right after the mark."""
+        punct, space = self.tokens.punct, self.tokens.space
         first = bisect.bisect_left(self.starts, close + 1)
-        while first < len(self.doc) and (self.doc[first].is_punct or self.doc[first].is_space):
+        while first < self.n and (punct[first] or space[first]):
             first += 1
-        if first >= len(self.doc):
+        if first >= self.n:
             return False
         return verb.i == first or subj.left_edge.i == first
 
     def _words_after(self, char: int, n: int) -> int:
         """The offset `n` tokens after `char`, stopping at a full stop."""
         first = bisect.bisect_left(self.starts, char + 1)
-        end = len(self.text)
-        for k, tok in enumerate(self.doc[first:]):
-            if k >= n or (tok.text in (".", "!", "?") and k > 0):
-                return tok.idx
-        return end
+        words = self.tokens.words
+        for i in range(first, self.n):
+            k = i - first
+            if k >= n or (words[i] in (".", "!", "?") and k > 0):
+                return self.starts[i]
+        return len(self.text)
 
     def marked(self) -> tuple[list[QuoteCandidate], list[MarkPair]]:
         """Direct quotes, and the fragment pairs left for partial/indirect."""
@@ -714,12 +719,13 @@ def _covers_pair(cand: QuoteCandidate, direct: QuoteCandidate) -> bool:
 def find_quotes(
     doc: Doc,
     lex: ReportingLexicon | None = None,
-    text: str | None = None,
     pairs: list[MarkPair] | None = None,
+    tokens: TokenView | None = None,
 ) -> list[QuoteCandidate]:
     """All quotation candidates of a parsed article, in text order.
 
-    `text` (the article's text, equal to `doc.text`) and `pairs` may be
-    passed by callers that already have them, to avoid rebuilding them.
+    `pairs` (the article's quotation marks) and `tokens` (its token lists,
+    `ActorTable.tokens`) may be passed by callers that already have them, to
+    avoid reading them again.
     """
-    return QuoteFinder(doc, lex, text, pairs).find()
+    return QuoteFinder(doc, lex, pairs, tokens).find()

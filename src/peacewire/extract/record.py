@@ -1,8 +1,10 @@
 """Assemble one article's extraction record from the extractors' outputs.
 
 The order matters and is the only place it is spelled out: actors first
-(everyone else names actors through the table), then quotations and their
-speakers, then events.  Each step is a plain function over the parsed `Doc`.
+(everyone else names actors through the table, and reads the article's
+token lists the table holds, `ActorTable.tokens`), then quotations and
+their speakers, then positions, then events.  Each step is a plain function
+over the parsed `Doc`.
 """
 
 from __future__ import annotations
@@ -68,9 +70,10 @@ def _venue(text: str, cand: QuoteCandidate, quoted: list[QuoteCandidate]) -> str
 
 def extract_quotes(doc: Doc, table: ActorTable, article: Article) -> list[Quote]:
     """Quotations with resolved speakers and venues, in text order."""
-    text = article.text  # the text `doc` was parsed from; Doc.text would rebuild it
+    tokens = table.tokens
+    text = tokens.text  # the text `doc` was parsed from; Doc.text would rebuild it
     pairs = pair_marks(text)
-    candidates = find_quotes(doc, text=text, pairs=pairs)
+    candidates = find_quotes(doc, pairs=pairs, tokens=tokens)
     resolver = SpeakerResolver(doc, table, text=text, pairs=pairs)
     out: list[Quote] = []
     for cand in candidates:

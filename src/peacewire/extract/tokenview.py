@@ -1,13 +1,16 @@
 """One article's tokens as plain lists, read once, for scans over every token.
 
 Finding gazetteer forms and places means trying many token spans from every
-token, and positions look at every sentence for issue cues and plan nouns.
+token, quotations are found from the reporting verbs among all tokens,
+positions look at every sentence for issue cues and plan nouns, and events
+read every body sentence for attack words, places, weapons and numbers.
 Reading spaCy tokens is slow (each `doc[i]` builds a Token object;
 `Span.text` and `Doc.text` are rebuilt on every access), so the attributes
-the scans test are copied into lists once per article (`ActorTable.tokens`
-holds them for every extractor).  The letters of each word
-(`gazetteer.letters`) let a scan skip the spans whose letters no known form
-has, before building their text.
+the scans test are copied into lists once per article: `ActorTable.tokens`
+holds them, and every extractor reads that one view.  The letters of each
+word (`gazetteer.letters`) let a scan skip the spans whose letters no known
+form has, before building their text; the word set of a sentence
+(`word_set`) lets a scan skip the sentences without any of its cue words.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from spacy.attrs import (  # type: ignore[attr-defined]
     IS_QUOTE,
     IS_SPACE,
     LEMMA,
+    LIKE_NUM,
     LOWER,
     ORTH,
     POS,
@@ -55,15 +59,42 @@ class TokenView:
     idx: list[int]
     head: list[int]
     """The index of each token's head."""
+    like_num: list[bool]
     _unknown: list[int] | None = field(default=None, repr=False)
+    _word_sets: dict[tuple[int, int], frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def span_text(self, start: int, end: int) -> str:
-        """The text of tokens [start, end), as `doc[start:end].text` gives it."""
+        """The text of tokens [start, end), as `doc[start:end].text` gives it ("" when empty)."""
+        if start >= end:
+            return ""
         return self.text[self.idx[start] : self.idx[end - 1] + len(self.words[end - 1])]
+
+    def text_of(self, span: Span) -> str:
+        """`span.text`, cut from the article's text (`Span.text` joins its tokens anew)."""
+        return self.text[span.start_char : span.end_char]
 
     def joined_lower(self, start: int, end: int) -> str:
         """The lower-cased words of tokens [start, end) between single spaces, spaces around."""
         return " " + " ".join(self.lower[start:end]) + " "
+
+    def word_set(self, span: Span) -> frozenset[str]:
+        """The span's words, lower-cased and as lemmas (built once per span)."""
+        k = (span.start, span.end)
+        found = self._word_sets.get(k)
+        if found is None:
+            found = self._word_sets[k] = frozenset(self.lower[k[0] : k[1]]).union(self.lemma[k[0] : k[1]])
+        return found
+
+    def has_any(self, span: Span, words: frozenset[str]) -> bool:
+        """Whether a token of the span is one of `words` (lower-cased, or as lemma)."""
+        return not self.word_set(span).isdisjoint(words)
+
+    def indices(self, span: Span, words: frozenset[str]) -> list[int]:
+        """The tokens of the span that are one of `words` (lower-cased or lemma), ascending."""
+        lower, lemma = self.lower, self.lemma
+        return [i for i in range(span.start, span.end) if lower[i] in words or lemma[i] in words]
 
     @property
     def unknown(self) -> list[int]:
@@ -104,7 +135,9 @@ class TokenView:
 def token_view(doc: Doc) -> TokenView:
     """Read the token attributes of `doc` once."""
     strings = doc.vocab.strings
-    array = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, IS_PUNCT, IS_SPACE, IDX, SPACY, HEAD, IS_QUOTE])
+    array = doc.to_array(
+        [ORTH, LOWER, LEMMA, POS, TAG, DEP, IS_PUNCT, IS_SPACE, IDX, SPACY, HEAD, IS_QUOTE, LIKE_NUM]
+    )
     columns = array.T.tolist()
     hashes = array[:, :6].flatten()  # of the strings: their distinct values, by sorting
     hashes.sort()
@@ -127,6 +160,7 @@ def token_view(doc: Doc) -> TokenView:
         idx=columns[8],
         # HEAD is the offset to the head, stored unsigned (64 bits)
         head=[i + (h if h < 1 << 63 else h - (1 << 64)) for i, h in enumerate(columns[10])],
+        like_num=[v == 1 for v in columns[12]],
     )
 
 

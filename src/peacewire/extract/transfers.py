@@ -32,11 +32,11 @@ from spacy.tokens import Span, Token
 
 from peacewire.extract.bodytext import BodySentence
 from peacewire.extract.cues import EventCues
-from peacewire.extract.eventdoc import EventDoc
 from peacewire.extract.gazetteer import Gazetteer
 from peacewire.extract.lexicon import reporting_lexicon
 from peacewire.extract.numbers import Figure, find_figures
-from peacewire.extract.parties import ActorLookup, party_of, state_of_actor
+from peacewire.extract.parties import ActorLookup, party_of, phrase_actor, state_of_actor
+from peacewire.extract.tokenview import TokenView
 from peacewire.extract.weapons import WeaponMention, find_weapons, weapon_tokens
 from peacewire.records import Count, Event
 
@@ -449,12 +449,7 @@ def _source_name(tok: Token, table: ActorLookup, gaz: Gazetteer) -> str | None:
     """A named official by name; a body by its name as the article gives it."""
     if tok.lower_ in PRONOUNS:
         return None
-    doc = tok.doc
-    start = tok.left_edge.i
-    while start < tok.i and doc[start].dep_ in ("det", "punct"):
-        start += 1
-    span = doc[start : tok.i + 1]
-    actor = table.actor_at(span.start_char, span.end_char) or table.resolve(span)
+    span, actor = phrase_actor(tok, table)
     if actor is not None and actor.type != "media":
         return actor.name
     if actor is None and tok.pos_ in ("NOUN", "PROPN"):
@@ -503,7 +498,7 @@ def sentence_supplies(
     table: ActorLookup,
     gaz: Gazetteer,
     cues: EventCues,
-    view: EventDoc | None = None,
+    view: TokenView | None = None,
 ) -> list[Supply]:
     sent = body.span
     weapons = find_weapons(sent, view=view)
@@ -622,7 +617,7 @@ def extract_transfers(
     table: ActorLookup,
     gaz: Gazetteer,
     cues: EventCues,
-    view: EventDoc | None = None,
+    view: TokenView | None = None,
     read: Sequence[bool] | None = None,
 ) -> list[Event]:
     """The arms transfers of an article; `read[n]` says whether body sentence n has a supply word."""

@@ -16,8 +16,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from peacewire.extract.eventdoc import EventDoc
 from peacewire.extract.lexicon import load_data_yaml
+from peacewire.extract.tokenview import TokenView
 
 SEPARATOR = r"[\s\-\u2010\u2011\u2013]?"
 CALIBRE_RE = re.compile(r"\b(\d{2,3})\s?-?\s?mm\b", re.I)
@@ -300,7 +300,7 @@ def _named_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str
 
 
 def find_weapons(
-    sent: Span, lex: WeaponLexicon | None = None, view: EventDoc | None = None
+    sent: Span, lex: WeaponLexicon | None = None, view: TokenView | None = None
 ) -> list[WeaponMention]:
     """Named systems and weapon classes in a sentence, in text order.
 
@@ -310,7 +310,7 @@ def find_weapons(
     doc = sent.doc
     out: list[WeaponMention] = []
     covered: set[int] = set()
-    text = view.sent_text(sent) if view is not None else sent.text
+    text = view.text_of(sent) if view is not None else sent.text
     for m in _named_matches(lex.pattern, text):
         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         if span is None:

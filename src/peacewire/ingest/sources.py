@@ -191,7 +191,7 @@ def _read_article_file(p: Path) -> Item:
     return prepare_article(raw, source=source, default_id=stem)
 
 
-def _bounded_lines(stream: IO[bytes]) -> Iterator[bytes | None]:
+def bounded_lines(stream: IO[bytes]) -> Iterator[bytes | None]:
     """The stream's lines, each read at most MAX_INPUT_BYTES at a time; None for a longer line."""
     while True:
         line = stream.readline(MAX_INPUT_BYTES + 1)
@@ -207,50 +207,67 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[bytes | None]:
             yield line
 
 
-def _record_id(record: Any) -> str | None:
-    if isinstance(record, dict):
-        value = record.get("id")
-        if isinstance(value, str | int) and not isinstance(value, bool):
-            return str(value)
+def _record_id(record: dict[str, Any]) -> str | None:
+    """The record's id as FORMATS.md allows it (a string or an integer), to name it in a Failure."""
+    value = record.get("id")
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        return str(value)
     return None
 
 
-def _read_record(line: bytes | None, source: str) -> Item | None:
-    if line is None:
-        return Failure(source, f"too large: line over {describe_bytes(MAX_INPUT_BYTES)}")
-    if not line.strip():
-        return None
-    record: Any = None
+def json_object(line: bytes) -> dict[str, Any]:
+    """One line of JSON Lines as the JSON object it holds; raise InputError saying why it holds none."""
+    if b"\x00" in line:
+        raise InputError("binary data (NUL bytes) in line")
     try:
-        if b"\x00" in line:
-            raise InputError("binary data (NUL bytes) in line")
-        try:
-            text = line.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            raise InputError(f"not UTF-8 text (byte 0x{line[e.start]:02x} at offset {e.start})") from e
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise InputError(f"not JSON ({e.msg} at column {e.colno})") from e
-        if not isinstance(record, dict):
-            raise InputError(f"not a JSON object (a JSON {type(record).__name__})")
-        raw = raw_from_mapping(record)
-    except InputError as e:
-        return Failure(source, str(e), _record_id(record))
-    return prepare_article(raw, source=source)
+        text = line.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"not UTF-8 text (byte 0x{line[e.start]:02x} at offset {e.start})") from e
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"not JSON ({e.msg} at column {e.colno})") from e
+    if not isinstance(record, dict):
+        raise InputError(f"not a JSON object (a JSON {type(record).__name__})")
+    return record
+
+
+def json_records(lines: Iterable[bytes | None]) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
+    """The JSON objects of JSON Lines (`bounded_lines`), each with its line number (from 1);
+    blank lines are skipped, and a line that holds no JSON object, or is too long, gives the
+    InputError saying why in its place (the caller decides whether the rest is read)."""
+    for number, line in enumerate(lines, start=1):
+        found: dict[str, Any] | InputError
+        if line is None:
+            found = InputError(f"too large: line over {describe_bytes(MAX_INPUT_BYTES)}")
+        elif not line.strip():
+            continue
+        else:
+            try:
+                found = json_object(line)
+            except InputError as e:
+                found = e
+        yield number, found
 
 
 def _read_lines(lines: Iterable[bytes | None], where: str) -> Iterator[Item]:
-    for number, line in enumerate(lines, start=1):
-        item = _read_record(line, f"{where}:{number}")
-        if item is not None:
-            yield item
+    for number, record in json_records(lines):
+        source = f"{where}:{number}"
+        if isinstance(record, InputError):
+            yield Failure(source, str(record))
+            continue
+        try:
+            raw = raw_from_mapping(record)
+        except InputError as e:
+            yield Failure(source, str(e), _record_id(record))
+            continue
+        yield prepare_article(raw, source=source)
 
 
 def _read_feed(p: Path) -> Iterator[Item]:
     try:
         with p.open("rb") as stream:
-            yield from _read_lines(_bounded_lines(stream), str(p))
+            yield from _read_lines(bounded_lines(stream), str(p))
     except OSError as e:
         yield Failure(str(p), f"unreadable: {e.strerror or e}")
 
@@ -272,7 +289,7 @@ def _is_json_object(line: bytes) -> bool:
 def read_stream(stream: IO[bytes], where: str = STDIN_SOURCE) -> Iterator[Item]:
     """Read a stream as JSON Lines (if its first non-blank line is a JSON object) or as one article."""
     head: list[bytes | None] = []
-    lines = _bounded_lines(stream)
+    lines = bounded_lines(stream)
     for line in lines:
         head.append(line)
         if line is None or line.strip():
