@@ -27,6 +27,16 @@ SENTENCES = {
     "aimless": "Ukraine will fight for its borders. Ukraine will keep fighting.",
     "against": "Kyiv insists on its 1991 borders.",
     "possessive": "The withdrawal of troops to Ukraine's borders was discussed.",
+    # the domain's wording beyond stance words
+    "threat": "Our response will be harsh.",
+    "scale_back": "Moscow promised to scale back its military activity near the capital.",
+    "bloc": "Kyiv would join no military bloc.",
+    "expansion": "Beijing criticised the expansion of military blocs.",
+    "end_sanctions": "The paper demands an end to unilateral sanctions.",
+    "every_inch": "We will free every inch of our land.",
+    "take_back": "Ukraine will take back its territory.",
+    "weapons": "Kyiv needs more tanks. Missiles hit the port.",
+    "topical": "They agreed a deal on critical minerals. They discussed a deal on a ceasefire.",
 }
 
 
@@ -104,6 +114,57 @@ def test_fighting_for_something_is_not_a_stance_on_the_war(docs: dict[str, Doc])
 
 def test_cues_of_the_opposite_outcome_have_negative_polarity(docs: dict[str, Doc]) -> None:
     assert ("territory", -1, "1991 borders") in summary(docs["against"])
+
+
+def test_threats_of_retaliation_are_hostilities(docs: dict[str, Doc]) -> None:
+    assert ("hostilities", 1, "response harsh") in summary(docs["threat"])
+
+
+def test_scaling_back_military_activity_is_against_hostilities(docs: dict[str, Doc]) -> None:
+    assert ("hostilities", -1, "scale back military activity") in summary(docs["scale_back"])
+
+
+def test_joining_or_expanding_military_blocs_is_nato_membership(docs: dict[str, Doc]) -> None:
+    assert ("nato_membership", 1, "join bloc") in summary(docs["bloc"])
+    assert ("nato_membership", 1, "expansion of blocs") in summary(docs["expansion"])
+
+
+def test_ending_sanctions_is_their_opposite_outcome(docs: dict[str, Doc]) -> None:
+    assert ("sanctions", -1, "end sanctions") in summary(docs["end_sanctions"])
+
+
+def test_regaining_land_is_against_the_territorial_outcome(docs: dict[str, Doc]) -> None:
+    assert ("territory", -1, "inch of land") in summary(docs["every_inch"])
+    assert ("territory", -1, "take back territory") in summary(docs["take_back"])
+
+
+def test_weapon_nouns_are_supply_cues_for_the_stance_reader_to_check(docs: dict[str, Doc]) -> None:
+    found = cues(docs["weapons"])
+    assert [(m.issue, m.pattern.supplied) for m in found] == [("military_aid", True)] * 2
+
+
+def test_a_topical_cue_needs_the_war_as_its_topic(docs: dict[str, Doc]) -> None:
+    found = summary(docs["topical"])
+    assert [t for i, _, t in found if i == "negotiations"] == ["discussed", "deal"]
+
+
+def test_of_two_cues_on_the_same_words_the_first_listed_wins(nlp: Language) -> None:
+    raw = """
+issues:
+  territory: {for: [], against: [], actions: []}
+  ceasefire: {for: [truce], against: [], actions: []}
+  negotiations: {for: [truce], against: [], actions: []}
+  security_guarantees: {for: [], against: [], actions: []}
+  nato_membership: {for: [], against: [], actions: []}
+  sanctions: {for: [], against: [], actions: []}
+  military_aid: {for: [], against: [], actions: []}
+  hostilities: {for: [], against: [], actions: []}
+"""
+    shipped = resources.files("peacewire.data").joinpath("issues.yaml").read_text(encoding="utf-8")
+    rest = shipped[shipped.index("\naid_recipients:") :]
+    lex = parse_lexicon(raw + rest)
+    doc = nlp("Both sides want a truce.")
+    assert [m.issue for s in doc.sents for m in find_cues(s, lex)] == ["ceasefire"]
 
 
 def test_a_cue_may_not_end_on_a_possessor(docs: dict[str, Doc]) -> None:

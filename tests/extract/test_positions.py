@@ -79,6 +79,60 @@ TEXTS = {
         "Volodymyr Zelensky said Ukraine could cede the occupied land only under the protection of NATO forces."
     ),
     "cut": "Keir Starmer said on Monday that Britain would send more tanks to Ukr",
+    # acting without a stance word: supplying weapons
+    "send_weapons": "Germany will send 40 tanks and 12 howitzers to Ukraine next month.",
+    "fired_weapons": "Russian missiles struck the port of Odesa overnight, the Ukrainian navy said.",
+    "package_items": (
+        "Boris Pistorius said Berlin would send a package including 25 tanks and two Patriot launchers."
+    ),
+    "judged_weapon": "Volodymyr Zelensky said air defence was now the top priority.",
+    "asked_object_for": "Volodymyr Zelensky again asked partners for more air-defence systems.",
+    "committed_count": "According to the Pentagon, Washington has committed 16 of the launchers to Ukraine.",
+    # stance verbs and their shapes
+    "hoped": "Donald Trump said he hoped Vladimir Putin would agree to a truce.",
+    "listed_infinitives": (
+        '"We call on Kyiv to stop shooting, to end all hostilities and to return to talks," '
+        "Vladimir Putin said."
+    ),
+    "no_desire": "Ukraine has no desire to join NATO, Volodymyr Zelensky said.",
+    "consequences": "Ukraine's membership of NATO would have negative consequences, Dmitry Peskov said.",
+    "dropped_objection": "Tayyip Erdogan dropped his objection to Sweden joining the alliance.",
+    "lifted_pause": "The United States lifted its pause on weapons deliveries to Kyiv on Tuesday.",
+    # conditions
+    "unless": "Donald Trump threatened new sanctions on Moscow unless Russia agrees to a ceasefire.",
+    "until": "Volodymyr Zelensky urged allies to keep up the pressure until Russia agreed to a truce.",
+    "plain_if": "Emmanuel Macron said sanctions would stay if Russia refused to accept a ceasefire.",
+    "only_if": "Oleksandr Chalyi said neutrality was acceptable only if security guarantees were locked in.",
+    # who holds it
+    "pronoun_reporter": (
+        "Joe Biden told reporters that Vladimir Putin was a war criminal. Washington would keep sending "
+        "weapons to Ukraine, he said."
+    ),
+    "nested_reporter": (
+        "Dmitry Peskov said the remark proved that Kyiv did not want peace, adding that Russia had said "
+        "many times it was ready to negotiate."
+    ),
+    "plural_pronoun": (
+        "European leaders, including Emmanuel Macron and Keir Starmer, met in Paris on Sunday. "
+        "They said they were ready to impose new sanctions on Russia."
+    ),
+    "companions": (
+        "European leaders, including Emmanuel Macron, Friedrich Merz and Keir Starmer, said Ukraine must "
+        "have security guarantees."
+    ),
+    "official_package": "Boris Pistorius said Berlin would send a package including 30 tanks to Ukraine.",
+    # what states no stance
+    "question": '"What kind of negotiations can we hold with people who bomb our cities?" Dmytro Kuleba said.',
+    "described_cue": "Joe Biden said Washington would keep giving Ukraine the weapons it needs to fight.",
+    "designed_purpose": "Sergei Lavrov said the reports were a fake designed to derail the negotiations.",
+    "no_readiness": '"There is no readiness to invite Ukraine to NATO," Volodymyr Zelensky said.',
+    "russian_land": "A Ukrainian spokesman said Kyiv had no interest in taking Russian territory.",
+    "topic_of_decisions": "Emmanuel Macron said decisions on its territory were for Ukraine alone.",
+    "minerals_deal": "Marco Rubio said the two sides had agreed to conclude a deal on critical minerals.",
+    "emergency_meeting": "The UN Security Council will hold an emergency meeting on Tuesday.",
+    "meeting_partner": "Volodymyr Zelensky proposed a meeting with Vladimir Putin in Istanbul.",
+    "council_session": "The NATO-Ukraine Council met with Volodymyr Zelensky on Wednesday.",
+    "after_talks": "The United States lifted its sanctions on the bank after hours of talks in Riyadh.",
 }
 
 
@@ -277,6 +331,164 @@ def test_spans_point_at_the_evidence(positions: dict[str, list[Position]]) -> No
     text = TEXTS["refuse_cede"]
     (found,) = positions["refuse_cede"]
     assert "refused to cede" in text[found.span[0] : found.span[1]]
+
+
+# -- acting without a stance word -------------------------------------------------
+
+
+def test_sending_weapons_supports_military_aid(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["send_weapons"]) == {("Germany", "military_aid", "support")}
+
+
+def test_weapons_fired_are_no_aid(positions: dict[str, list[Position]]) -> None:
+    assert positions["fired_weapons"] == []
+
+
+def test_the_items_of_a_package_sent_are_aid_of_the_official_alone(
+    positions: dict[str, list[Position]],
+) -> None:
+    assert keys(positions["package_items"]) == {("Boris Pistorius", "military_aid", "support")}
+    assert keys(positions["official_package"]) == {("Boris Pistorius", "military_aid", "support")}
+
+
+def test_a_weapon_judged_a_priority_is_wanted(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["judged_weapon"]) == {("Volodymyr Zelensky", "military_aid", "support")}
+
+
+def test_asking_someone_for_weapons(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["asked_object_for"]) == {("Volodymyr Zelensky", "military_aid", "support")}
+
+
+def test_a_government_body_as_source_holds_its_governments_stance(
+    positions: dict[str, list[Position]],
+) -> None:
+    assert keys(positions["committed_count"]) == {("Pentagon", "military_aid", "support")}
+
+
+# -- stance verbs and their shapes ---------------------------------------------------
+
+
+def test_a_hope_is_the_hopers_stance_not_the_hoped_for_actors(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["hoped"]) == {("Donald Trump", "ceasefire", "support")}
+
+
+def test_a_list_of_infinitives_is_coordinated_not_nested(positions: dict[str, list[Position]]) -> None:
+    found = keys(positions["listed_infinitives"])
+    assert ("Vladimir Putin", "ceasefire", "support") in found
+    assert ("Vladimir Putin", "negotiations", "support") in found
+    assert not {p for p in found if p[2] == "oppose" and p[1] != "hostilities"}
+
+
+def test_a_negated_stance_noun_reverses(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["no_desire"]) == {("Volodymyr Zelensky", "nato_membership", "oppose")}
+
+
+def test_negative_consequences_judge_their_subject(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["consequences"]) == {("Dmitry Peskov", "nato_membership", "oppose")}
+
+
+def test_a_dropped_objection_parsed_beside_its_noun(positions: dict[str, list[Position]]) -> None:
+    found = positions["dropped_objection"]
+    assert "past" not in one(found, "Tayyip Erdogan", "nato_membership", "support").qualifiers
+    assert "past" in one(found, "Tayyip Erdogan", "nato_membership", "oppose").qualifiers
+
+
+def test_lifting_a_pause_on_aid_supports_it_and_drops_the_pause(positions: dict[str, list[Position]]) -> None:
+    found = positions["lifted_pause"]
+    assert "past" not in one(found, "United States", "military_aid", "support").qualifiers
+    assert "past" in one(found, "United States", "military_aid", "oppose").qualifiers
+
+
+# -- conditions ----------------------------------------------------------------------
+
+
+def test_what_a_threat_demands_is_the_threateners_stance(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["unless"]) == {
+        ("Donald Trump", "sanctions", "support"),
+        ("Donald Trump", "ceasefire", "support"),
+    }
+    assert keys(positions["until"]) == {("Volodymyr Zelensky", "ceasefire", "support")}
+
+
+def test_a_supposition_is_no_ones_stance(positions: dict[str, list[Position]]) -> None:
+    assert ("Russia", "ceasefire", "oppose") not in keys(positions["plain_if"])
+
+
+def test_an_only_if_condition_is_wanted(positions: dict[str, list[Position]]) -> None:
+    found = keys(positions["only_if"])
+    assert ("Oleksandr Chalyi", "security_guarantees", "support") in found
+    assert ("Oleksandr Chalyi", "nato_membership", "oppose") in found
+
+
+# -- who holds it ----------------------------------------------------------------
+
+
+def test_a_pronoun_reporter_is_the_quotations_speaker(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["pronoun_reporter"]) == {("Joe Biden", "military_aid", "support")}
+
+
+def test_an_official_relaying_his_governments_statement_holds_it(
+    positions: dict[str, list[Position]],
+) -> None:
+    found = keys(positions["nested_reporter"])
+    assert ("Dmitry Peskov", "negotiations", "support") in found
+    assert ("Russia", "negotiations", "support") not in found
+
+
+def test_they_stands_for_the_several_actors_named_before(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["plural_pronoun"]) == {
+        ("Emmanuel Macron", "sanctions", "support"),
+        ("Keir Starmer", "sanctions", "support"),
+    }
+
+
+def test_every_listed_companion_holds_it(positions: dict[str, list[Position]]) -> None:
+    assert {holder for holder, _, _ in keys(positions["companions"])} == {
+        "Emmanuel Macron",
+        "Friedrich Merz",
+        "Keir Starmer",
+    }
+
+
+# -- what states no stance -------------------------------------------------------
+
+
+def test_a_question_states_no_stance(positions: dict[str, list[Position]]) -> None:
+    assert positions["question"] == []
+
+
+def test_a_cue_describing_another_is_no_separate_position(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["described_cue"]) == {("Joe Biden", "military_aid", "support")}
+
+
+def test_the_purpose_of_an_unnamed_designer_is_no_ones(positions: dict[str, list[Position]]) -> None:
+    assert positions["designed_purpose"] == []
+
+
+def test_a_stance_said_to_be_absent_is_no_ones(positions: dict[str, list[Position]]) -> None:
+    assert positions["no_readiness"] == []
+
+
+def test_russias_own_land_is_not_the_territory_issue(positions: dict[str, list[Position]]) -> None:
+    assert positions["russian_land"] == []
+
+
+def test_what_a_noun_is_about_is_not_what_it_wants(positions: dict[str, list[Position]]) -> None:
+    assert positions["topic_of_decisions"] == []
+
+
+def test_a_deal_on_another_subject_is_no_negotiation_stance(positions: dict[str, list[Position]]) -> None:
+    assert positions["minerals_deal"] == []
+
+
+def test_a_meeting_needs_someone_to_negotiate_with(positions: dict[str, list[Position]]) -> None:
+    assert positions["emergency_meeting"] == []
+    assert positions["council_session"] == []
+    assert keys(positions["meeting_partner"]) == {("Volodymyr Zelensky", "negotiations", "support")}
+
+
+def test_talks_named_as_a_time_are_not_what_the_clause_is_about(positions: dict[str, list[Position]]) -> None:
+    assert ("United States", "negotiations", "oppose") not in keys(positions["after_talks"])
 
 
 # -- dev set ---------------------------------------------------------------------

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from peacewire.extract.holders import HolderResolver, subject_tokens
+from peacewire.extract.holders import GROUP_PRONOUNS, PERSON_PRONOUNS, HolderResolver, subject_tokens
 from peacewire.extract.quotes import subject_of
-from peacewire.extract.stance import Frame, Reading, deontic, epistemic, first_person, future
+from peacewire.extract.stance import Frame, Reading, deontic, epistemic, existential, first_person, future
 from peacewire.records import Actor
 
 ATTITUDE_KINDS = frozenset({"verb", "adjective", "noun"})
@@ -32,10 +32,14 @@ Holding = tuple[Actor, Frame | None]
 
 
 def own_side(person: Actor, other: Actor) -> bool:
-    """Whether `other` is the government or forces of `person` (the official holds it, not the state)."""
+    """Whether `other` is the government or forces of `person` (the official holds it, not the state).
+
+    `person` may also be a body of that government ("according to the Pentagon, Washington has ...").
+    """
     return (
-        person.type == "person"
-        and other.type in ("state", "armed_group")
+        person.type in ("person", "organization")
+        and other.type in ("state", "armed_group", "organization")
+        and other is not person
         and other.country is not None
         and other.country == person.country
     )
@@ -92,7 +96,10 @@ def speakers(reading: Reading, resolver: HolderResolver) -> list[Actor | None] |
     if subj is not None:
         if subj.dep_ == "expl":
             return None
-        named = resolver.actors_of(subj, quoted)
+        if quoted is not None and _names_quoted(subj, quoted):
+            named: list[Actor] | None = [quoted]  # "..., he said": the quotation's speaker, resolved already
+        else:
+            named = resolver.actors_of(subj, quoted)
         if named is None:
             return None
         found = list(named)
@@ -102,8 +109,35 @@ def speakers(reading: Reading, resolver: HolderResolver) -> list[Actor | None] |
         found = [quoted] if quoted is not None else []
     elif quoted is not None and any(own_side(quoted, a) for a in found):
         found = [quoted]
+    if source is not None and found:
+        outer = _outer_official(source, resolver)
+        if outer is not None and all(own_side(outer, a) for a in found):
+            found = [outer]  # "Peskov added that Russia had said it was ready": Peskov states it
     out: list[Actor | None] = [a for a in found if a.type != "media"]
     return out or [None]
+
+
+def _names_quoted(subj: Token, quoted: Actor) -> bool:
+    """A pronoun subject of the reporting verb that can stand for the quotation's speaker."""
+    low = subj.lower_
+    if low in PERSON_PRONOUNS:
+        return quoted.type == "person"
+    return low in GROUP_PRONOUNS and quoted.type != "person"
+
+
+def _outer_official(reporter: Token, resolver: HolderResolver) -> Actor | None:
+    """The speaker of a reporting verb above `reporter` ("Peskov said ..., adding that Russia had
+    said ..."), when it is one actor."""
+    tok = reporter
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.dep_ not in ("ccomp", "advcl", "xcomp", "conj", "parataxis"):
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in resolver.lex.stance.reporting_verbs:
+            subj = reporter_subject(tok)
+            found = resolver.actors_of(subj) if subj is not None else None
+            return found[0] if found and len(found) == 1 else None
+    return None
 
 
 def sources(reading: Reading, resolver: HolderResolver) -> list[Actor]:
@@ -148,6 +182,8 @@ def frame_actors(
             drafters = resolver.drafters(tok)
             if drafters:
                 return drafters
+        if existential(tok):
+            return []  # "there is no readiness to ...": no one named
         if tok.dep_ in ("dobj", "attr", "conj"):  # "reiterated the need to ...", "expressed his willingness"
             return _actors(subject_tokens(tok.head, stop=reading.reporter), resolver, speaker)
         return []
@@ -175,7 +211,11 @@ def holders(reading: Reading, resolver: HolderResolver, speaker: Actor | None) -
     if not actors and top.kind == "noun" and len(frames) > 1:
         actors = frame_actors(frames[-2], reading, resolver, speaker) or []
     if not actors:
-        return [(speaker, top)] if speaker is not None and not reading.detached else []
+        if speaker is None or reading.detached or _unowned_purpose(top.token):
+            return []
+        if top.kind == "noun" and existential(top.token):
+            return []  # "there is no readiness to invite Ukraine": no one's stance, a state of affairs
+        return [(speaker, top)]
     out: list[Holding] = []
     named_sources = sources(reading, resolver)
     for actor in actors:
@@ -183,6 +223,18 @@ def holders(reading: Reading, resolver: HolderResolver, speaker: Actor | None) -
         if holder is not None and all(h is not holder for h, _ in out):
             out.append((holder, top))
     return out
+
+
+def _unowned_purpose(tok: Token) -> bool:
+    """ "a fake designed to derail the talks": the purpose of a passive participle with no agent is
+    its unnamed designer's, not the speaker's."""
+    for _ in range(3):
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl"):
+            return not any(c.dep_ == "agent" for c in tok.children)
+    return False
 
 
 def decide(

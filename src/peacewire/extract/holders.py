@@ -25,6 +25,7 @@ from peacewire.records import Actor, Quote
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "theirs", "itself", "themselves"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 COMPANION_PREPS = frozenset({"alongside", "including", "with"})
 """Prepositions that add co-holders to a subject ("European leaders, alongside Zelensky")."""
 COMPANION_PHRASES = ("along with", "together with", "as well as")
@@ -149,9 +150,14 @@ class HolderResolver:
                     found = [a for m in members for a in self.actors_of(m, speaker) or []]
                     if found:
                         return found
+        if low in PLURAL_PRONOUNS and (speaker is None or speaker.type == "person"):
+            group = self._plural_antecedent(tok)
+            if group:
+                return group
         out: list[Actor] = []
         for part in [tok, *_conjuncts(tok)]:
-            for who in (part, *_companions(part)):
+            companions = _companions(part)
+            for who in (part, *companions, *(c for m in companions for c in _conjuncts(m))):
                 actor = self._one(who, speaker)
                 if actor is not None and actor not in out:
                     out.append(actor)
@@ -162,6 +168,22 @@ class HolderResolver:
                         if pobj.dep_ == "pobj":
                             out.extend(a for a in self.actors_of(pobj, speaker) or [] if a not in out)
         return out
+
+    def _plural_antecedent(self, tok: Token) -> list[Actor]:
+        """ "They said ...": the actors of the latest subject before it that names several ("European
+        leaders, including Macron and Merz, said ..."); [] when none does."""
+        sent_starts = self.sentence_starts[: bisect_right(self.sentence_starts, tok.idx)]
+        horizon = sent_starts[-ANTECEDENT_SENTENCES] if len(sent_starts) >= ANTECEDENT_SENTENCES else 0
+        start = self.doc.char_span(horizon, horizon + 1, alignment_mode="expand")
+        first = start.start if start is not None else 0
+        for k in range(tok.i - 1, first - 1, -1):
+            cand = self.doc[k]
+            if cand.dep_ not in ("nsubj", "nsubjpass") or cand.pos_ == "PRON":
+                continue
+            found = self.actors_of(cand)
+            if found and len(found) >= 2:
+                return found
+        return []
 
     def _pair(self, tok: Token) -> list[Actor]:
         """ "the two countries", "both sides": the last two states named before."""

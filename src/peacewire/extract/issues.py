@@ -10,7 +10,7 @@ tokens they cover.  Everything about stance is left to `stance.py`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, cast, get_args
@@ -47,7 +47,12 @@ class CuePattern:
     partner: bool = False
     aimless: bool = False
     nominal: bool = False
+    supplied: bool = False
+    topical: bool = False
+    place: bool = False
     text: str = ""
+    rank: int = 0
+    """The cue's place in issues.yaml: of two cues matching the same words, the earlier wins."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,8 @@ class StanceWords:
     oppose_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     committing_verbs: frozenset[str]
+    support_placements: tuple[str, ...]
+    oppose_placements: tuple[str, ...]
 
 
 @dataclass(frozen=True, eq=False)
@@ -106,6 +113,7 @@ class PositionLexicon:
     """The cues by the alternatives of their first word."""
     actions: Mapping[str, frozenset[str]]
     aid_recipients: frozenset[str]
+    topics: frozenset[str]
     stance: StanceWords
     negation_words: frozenset[str]
     not_negation: tuple[str, ...]
@@ -127,6 +135,7 @@ class PositionLexicon:
     plan_nouns: frozenset[str]
     drafting_verbs: frozenset[str]
     provision_verbs: frozenset[str]
+    terms_nouns: frozenset[str]
 
 
 def _strings(section: Mapping[str, Any], name: str, where: str) -> tuple[str, ...]:
@@ -157,7 +166,17 @@ def parse_cue(issue: Issue, polarity: int, entry: object, where: str) -> CuePatt
         if not alts:
             raise IssueLexiconError(f"issues.yaml: {where}: empty word in cue {entry!r}")
         words.append(alts)
-    unknown = set(flags) - {"cue", "direct", "bare", "partner", "aimless", "nominal"}
+    unknown = set(flags) - {
+        "cue",
+        "direct",
+        "bare",
+        "partner",
+        "aimless",
+        "nominal",
+        "supplied",
+        "topical",
+        "place",
+    }
     if unknown:
         raise IssueLexiconError(f"issues.yaml: {where}: unknown flags {sorted(unknown)} in {entry!r}")
     return CuePattern(
@@ -169,6 +188,9 @@ def parse_cue(issue: Issue, polarity: int, entry: object, where: str) -> CuePatt
         partner=bool(flags.get("partner", False)),
         aimless=bool(flags.get("aimless", False)),
         nominal=bool(flags.get("nominal", False)),
+        supplied=bool(flags.get("supplied", False)),
+        topical=bool(flags.get("topical", False)),
+        place=bool(flags.get("place", False)),
         text=entry,
     )
 
@@ -188,7 +210,10 @@ def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
             entries = sec.get(key)
             if not isinstance(entries, list):
                 raise IssueLexiconError(f"issues.yaml: issues.{issue}.{key} must be a list")
-            cues.extend(parse_cue(issue, polarity, e, f"issues.{issue}.{key}") for e in entries)
+            cues.extend(
+                replace(parse_cue(issue, polarity, e, f"issues.{issue}.{key}"), rank=len(cues) + k)
+                for k, e in enumerate(entries)
+            )
         actions[issue] = frozenset(_strings(sec, "actions", f"issues.{issue}"))
     unknown = set(issues) - set(ISSUES)
     if unknown:
@@ -205,6 +230,8 @@ def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
         oppose_nouns=frozenset(_strings(st, "oppose_nouns", "stance")),
         reporting_verbs=frozenset(_strings(st, "reporting_verbs", "stance")),
         committing_verbs=frozenset(_strings(st, "committing_verbs", "stance")),
+        support_placements=_strings(st, "support_placements", "stance"),
+        oppose_placements=_strings(st, "oppose_placements", "stance"),
     )
     neg = _section(raw, "negation")
     hedges = _section(raw, "hedges")
@@ -226,6 +253,7 @@ def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
         cue_index={k: tuple(v) for k, v in index.items()},
         actions=actions,
         aid_recipients=frozenset(c.upper() for c in _strings(raw, "aid_recipients", "")),
+        topics=frozenset(_strings(raw, "topics", "")),
         stance=stance,
         negation_words=frozenset(_strings(neg, "words", "negation")),
         not_negation=_strings(neg, "not_negation", "negation"),
@@ -247,6 +275,7 @@ def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
         plan_nouns=frozenset(_strings(plans, "nouns", "plans")),
         drafting_verbs=frozenset(_strings(plans, "drafting_verbs", "plans")),
         provision_verbs=frozenset(_strings(plans, "provision_verbs", "plans")),
+        terms_nouns=frozenset(_strings(plans, "terms", "plans")),
     )
 
 
@@ -363,7 +392,7 @@ def find_cues(
             if len(pattern.words) > 1 and any(c.dep_ == "case" for c in doc[got[-1]].children):
                 continue  # "troops to Ukraine's borders": the last word only owns the phrase's head
             found.append(CueMatch(pattern, tuple(doc[k] for k in got)))
-    found.sort(key=lambda m: (-(m.end - m.start), -len(m.tokens), m.start))
+    found.sort(key=lambda m: (-(m.end - m.start), -len(m.tokens), m.start, m.pattern.rank))
     taken: set[int] = set()
     kept: list[CueMatch] = []
     for m in found:
@@ -371,7 +400,9 @@ def find_cues(
             continue
         if m.pattern.bare and _has_object(m.anchor):
             continue
-        if m.pattern.partner and not _has_partner(m.anchor):
+        if m.pattern.place and not _names_place(m.anchor):
+            continue
+        if m.pattern.partner and m.anchor.pos_ not in ("NOUN", "PROPN") and not has_partner(m.anchor):
             continue
         if m.pattern.nominal and m.anchor.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -382,7 +413,28 @@ def find_cues(
         kept.append(m)
         taken |= set(range(m.start, m.end))
     kept.sort(key=lambda m: m.start)
-    return kept
+    cue_ids = {t.i for m in kept for t in m.tokens}
+    return [m for m in kept if not m.pattern.topical or _on_topic(m, cue_ids, lex)]
+
+
+TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
+
+
+def _on_topic(match: CueMatch, cue_ids: set[int], lex: PositionLexicon) -> bool:
+    """Whether what a `topical` cue is about is the war ("talks on a ceasefire", not "a deal on
+    critical minerals"): its "on" / "over" / "about" phrase names another cue, a name or a topic."""
+    tokens = {t.i for t in match.tokens}
+    for tok in match.tokens:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in TOPIC_PREPS or prep.i in tokens:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.i in cue_ids or pobj.pos_ == "PROPN" or pobj.lemma_.lower() in lex.topics:
+                    return True
+                return False
+    return True
 
 
 def _candidates(ids: Sequence[int], i: int, view: TokenView, lex: PositionLexicon) -> list[CuePattern]:
@@ -399,13 +451,37 @@ def _candidates(ids: Sequence[int], i: int, view: TokenView, lex: PositionLexico
     return out
 
 
-def _has_partner(tok: Token) -> bool:
-    """ "meet Putin", "met with envoys", "wants to meet": someone to meet, or an intention to."""
+def has_partner(tok: Token) -> bool:
+    """ "meet Putin", "met with envoys", "wants to meet": someone to meet, or an intention to; for a
+    noun, "a meeting with Putin", "talks between the presidents", "a meeting of the two leaders"."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "of":
+                if any(g.dep_ == "pobj" and (g.tag_ in ("NNS", "NNPS") or g.conjuncts) for g in c.children):
+                    return True
+        return False
     if any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return True
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return True
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_NOUNS = frozenset({"territory", "territories", "land", "lands", "region", "regions", "city", "cities",
+                         "town", "towns", "village", "villages", "settlement", "settlements"})  # fmt: skip
+
+
+def _names_place(tok: Token) -> bool:
+    """ "return Avdiivka", "getting Kherson back": the verb's object is a named place or land."""
+    for child in tok.children:
+        if child.dep_ != "dobj":
+            continue
+        if child.ent_type_ in PLACE_ENTITIES or child.lemma_.lower() in PLACE_NOUNS:
+            return True
+    return False
 
 
 def _has_object(tok: Token) -> bool:

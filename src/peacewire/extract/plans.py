@@ -21,9 +21,9 @@ from peacewire.extract.issues import CueMatch, PositionLexicon
 from peacewire.extract.stance import Reading
 from peacewire.records import Actor
 
-PLAN_CONTENT_PREPS = frozenset({"for", "on", "of", "about", "to", "regarding"})
+PLAN_CONTENT_PREPS = frozenset({"for", "on", "of", "about", "to", "regarding", "including"})
 """Prepositions that give a plan's content ("a proposal for a ceasefire")."""
-ANAPHORA_TOKENS = 80
+ANAPHORA_TOKENS = 400
 """How far back (tokens) "the proposal" looks for the plan it names."""
 PROVISION_SENTENCES = 3
 """How many sentences after a plan is described may go on listing its provisions."""
@@ -64,7 +64,7 @@ def provision_plans(reading: Reading, lex: PositionLexicon) -> list[tuple[Token,
     if plan is not None:
         out.append((plan, cue.polarity))
     if reading.provision_of is not None:
-        out.append((reading.provision_of, reading.polarity))
+        out.append((reading.provision_of, reading.provision_polarity or reading.polarity))
     for frame in reading.frames:
         if frame.kind == "noun" and is_plan(frame.token, lex):
             out.append((frame.token, frame.cumulative))

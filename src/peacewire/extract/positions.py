@@ -36,6 +36,7 @@ from peacewire.extract.stance import Reading, modifier_frames, read_stance
 from peacewire.records import Actor, Article, Issue, Position, Quote, Stance
 
 SENTENCE_END = ".!?\"'”’)…"
+CLOSING = " \n\"'”’»)"
 STRENGTH = {"verb": 3, "adjective": 3, "noun": 2, "evaluation": 2, "action": 2, "imperative": 1, "": 0}
 """How strong a frame's evidence is: the merged position's span comes from the strongest."""
 
@@ -89,15 +90,35 @@ def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article:
             resolver.remember_plans(nouns)
             matches.extend(memory.anaphora(nouns, matches, lex))
         drafters = memory.provision_drafters(sent, number)
+        cue_tokens = {t.i: m for m in matches for t in m.tokens}
         for match in matches:
+            if _asked(match, sent, text, bounds):
+                continue
             reading = read_stance(match, lex, bounds)
-            if reading is None:
+            if reading is None or _describes_cue(reading, cue_tokens):
                 continue
             found = _evidence(reading, resolver, lex, drafters, sent)
             evidence.extend(found)
             plan_drafters = [e.holder for e in found if e.drafted]
             memory.describe(plan_drafters, number)
     return _merge(evidence)
+
+
+def _asked(match: CueMatch, sent: Span, text: str, bounds: list[tuple[int, int]]) -> bool:
+    """A cue in a question asks, it states no stance ("What talks can there be with them?")."""
+    idx = match.anchor.idx
+    start, end = next(((s, e) for s, e in bounds if s <= idx < e), (sent.start_char, sent.end_char))
+    return text[start:end].rstrip(CLOSING).endswith("?")
+
+
+def _describes_cue(reading: Reading, cue_tokens: dict[int, CueMatch]) -> bool:
+    """A cue in a relative clause on another cue describes that one ("the weapons it needs to
+    fight"): its stance is not a separate position."""
+    head = reading.described
+    if head is None:
+        return False
+    other = cue_tokens.get(head.i)
+    return other is not None and other is not reading.cue
 
 
 def _runs_into_cut(match: CueMatch, sent: Span) -> bool:
@@ -156,6 +177,8 @@ def _evidence(
     out: list[Evidence] = []
     for speaker in voices:
         for holder, frame in holders(reading, resolver, speaker):
+            if _session(reading, holder):
+                continue
             strength = STRENGTH.get(frame.kind if frame else "", 0)
             out.append(
                 Evidence(holder, reading.cue.issue, stance, span, strength, list(conds), set(quals), past)
@@ -164,8 +187,19 @@ def _evidence(
                 out.append(Evidence(holder, reading.cue.issue, earlier, span, strength, past=2))
         out.extend(_modifier_evidence(reading, resolver, speaker, span, quals))
         out.extend(_dropped_evidence(reading, resolver, speaker, span))
-    out.extend(_drafter_evidence(reading, resolver, span, quals))
+    officials = [v for v in voices if v is not None]
+    drafted = _drafter_evidence(reading, resolver, span, quals)
+    out.extend(e for e in drafted if not any(own_side(v, e.holder) for v in officials))
     return out
+
+
+def _session(reading: Reading, holder: Actor) -> bool:
+    """ "The council met with Zelensky at the table": a body that meets holds a session, it takes no
+    stance on negotiating (a verb cue that needs a partner, held by an alliance or organisation)."""
+    anchor = reading.cue.anchor
+    return (
+        reading.cue.pattern.partner and anchor.pos_ == "VERB" and holder.type in ("alliance", "organization")
+    )
 
 
 def _drafter_evidence(

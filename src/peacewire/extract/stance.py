@@ -20,14 +20,16 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from peacewire.extract.issues import CueMatch, PositionLexicon
+from peacewire.extract.issues import CueMatch, PositionLexicon, has_partner
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 ADJUNCT_PREPS = frozenset(
-    {"after", "before", "during", "since", "amid", "despite", "following", "until", "at"}
+    {"after", "before", "during", "since", "amid", "despite", "following", "until", "at", "given"}
 )
 """Prepositions whose object is a circumstance of the clause, not what a stance is about."""
 ROLE_PREPS = frozenset({"as"})
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+"""Prepositions that give what a noun is about ("decisions on territory"), not what it wants."""
 """Prepositions that give the role of what is done ("as a compromise to end the war")."""
 CONDITION_PREPS = frozenset({"under"})
 ADJUNCT_MARKS = frozenset(
@@ -35,7 +37,15 @@ ADJUNCT_MARKS = frozenset(
      "whereas", "once", "if", "unless", "whether", "even", "despite"}
 )  # fmt: skip
 QUESTION_MARKS = frozenset({"whether"})
-CIRCUMSTANCE_PHRASES = ("part of", "result of", "absence of", "wake of", "aftermath of", "course of")
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "until", "till", "once", "provided", "providing", "lest"})
+"""Conjunctions of a clause that is supposed, not asserted: its own stance words hold nothing."""
+WISH_MARKS = frozenset({"unless", "until", "till", "provided", "providing"})
+"""Conditions the holder of the main clause wants met ("sanctions stay until Russia agrees to a
+ceasefire", "will sign only if guarantees are locked in"; with "only", "if" and "when" too)."""
+CIRCUMSTANCE_PHRASES = (
+    "part of", "result of", "absence of", "wake of", "aftermath of", "course of", "time of", "day of",
+    "ahead of", "eve of",
+)  # fmt: skip
 """Complex prepositions whose object is a circumstance: a cue inside states no stance."""
 TOTALITY = frozenset({"completely", "entirely", "fully", "wholly", "totally"})
 OBLIGATION_HEADS = frozenset({"have", "force", "compel", "oblige", "pressure", "press"})
@@ -48,7 +58,9 @@ VAGUE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly
 """Adverbs that make the source of a clause vague ("the talks were reportedly derailed")."""
 PURPOSE_MARKS = frozenset({"for", "so", "order"})
 COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "represent", "constitute", "deserve",
-                     "merit", "prove", "look", "sound"})  # fmt: skip
+                     "merit", "prove", "look", "sound", "have", "pose", "cause", "bring"})  # fmt: skip
+"""Verbs whose complement judges their subject ("X is unacceptable", "X would have negative
+consequences", "X poses a threat")."""
 EPISTEMIC_MODALS = frozenset({"may", "might", "could", "should", "must", "ought", "can"})
 FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "wo"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
@@ -98,8 +110,12 @@ class Reading:
     """A negated totality ("does not want to completely hand over"): support for part of it."""
     provision_of: Token | None = None
     """A plan noun whose relative clause holds the cue ("a proposal that would give Kyiv ...")."""
+    provision_polarity: int = 0
+    """The plan's stance on the cue (the reading's polarity may go on to what others say of the plan)."""
     detached: bool = False
     """The climb stopped at a circumstantial clause ("as the delegations met"): no speaker holds it."""
+    described: Token | None = None
+    """The antecedent of the relative clause the climb stopped at ("the weapons it needs to fight")."""
 
     @property
     def stance(self) -> str:
@@ -115,9 +131,14 @@ def _phrasal(tok: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
     if not found:
         return False
     kids = {c.lower_ for c in tok.children}
+    near = {tok.doc[k].lower_ for k in range(tok.i + 1, min(len(tok.doc), tok.i + 3))}
+    for obj in tok.children:  # "asked partners for ...": the preposition hangs from the object
+        if obj.dep_ in ("dobj", "dative") and obj.pos_ in ("NOUN", "PROPN", "PRON") and obj.i > tok.i:
+            after = [c.lower_ for c in obj.children if c.dep_ == "prep" and c.i == obj.i + 1]
+            kids.update(after)
+            near.update(after)
     for n in sorted(found):
         words = phrases[n]
-        near = {tok.doc[k].lower_ for k in range(tok.i + 1, min(len(tok.doc), tok.i + 3))}
         if all(w in kids for w in words[1:]) and (len(words) > 2 or words[1] in near):
             return True
         # "open to talks": the preposition may follow the word without being its child
@@ -152,9 +173,9 @@ def predicate_polarity(tok: Token, lex: PositionLexicon) -> tuple[int, str]:
             return -1, "verb"
         if _phrasal(tok, st.support_phrasal):
             return 1, "verb"
-        if lemma in st.oppose_verbs:
+        if lemma in st.oppose_verbs or low in st.oppose_verbs:
             return -1, "verb"
-        if lemma in st.support_verbs:
+        if lemma in st.support_verbs or low in st.support_verbs:
             return 1, "verb"
         if tok.tag_ == "VBN" and (lemma in st.support_adjectives or low in st.support_adjectives):
             return 1, "adjective"  # "prepared" tagged as a verb
@@ -204,7 +225,8 @@ def existential(tok: Token) -> bool:
     for _ in range(4):
         head = tok.head
         if tok.dep_ in ("attr", "nsubj", "dobj") and head.lemma_ == "be":
-            return any(c.dep_ == "expl" for c in head.children)
+            # "there would be an immediate response" announces, it states no fact
+            return any(c.dep_ == "expl" for c in head.children) and not _modals(head) & FUTURE_MODALS
         if tok.dep_ not in ("acl", "relcl", "xcomp", "prep", "pobj", "pcomp") or head.i == tok.i:
             return False
         tok = head
@@ -240,6 +262,10 @@ def evaluation(head: Token, lex: PositionLexicon) -> tuple[int, Token | None]:
     if head.lemma_.lower() not in COPULAS:
         return 0, None
     for child in head.children:
+        if child.dep_ == "prep" and head.lemma_ == "be":  # "talks are off the table"
+            placed = _placement(child, lex)
+            if placed:
+                return placed, None
         if child.dep_ not in ("acomp", "attr", "oprd", "dobj"):
             continue
         for target in _judgement_words(child):
@@ -247,6 +273,14 @@ def evaluation(head: Token, lex: PositionLexicon) -> tuple[int, Token | None]:
             if pol:
                 return pol, target
     return 0, None
+
+
+def _placement(prep: Token, lex: PositionLexicon) -> int:
+    """+1 / -1 when a copula's prepositional phrase places its subject ("off the table"), else 0."""
+    words = " ".join(t.lower_ for t in prep.subtree if not t.is_punct)
+    if words in lex.stance.oppose_placements:
+        return -1
+    return 1 if words in lex.stance.support_placements else 0
 
 
 def _judgement_words(tok: Token) -> list[Token]:
@@ -321,7 +355,7 @@ class _Climb:
             except _Stop:
                 break
             self.reading.path.append(head)
-            if tok.dep_ == "conj":
+            if tok.dep_ == "conj" or _listed_infinitive(tok, head):
                 if _contrast_between(tok, head, self.lex):
                     self.escape_negation = True
             elif self.subject_only:
@@ -341,18 +375,40 @@ class _Climb:
                 self.reading.reporter = head
             raise _Stop
         if edge == "relcl":
-            if head.lemma_.lower() in self.lex.plan_nouns and head.pos_ == "NOUN":
+            self.reading.described = head
+            lemma = head.lemma_.lower()
+            if lemma in self.lex.plan_nouns and head.pos_ == "NOUN":
                 self.reading.provision_of = head
+                self.reading.provision_polarity = self.pol
+            if head.pos_ == "NOUN" and (lemma in self.lex.terms_nouns or lemma in self.lex.plan_nouns):
+                if not self.reading.frames and not self.locked:
+                    return  # "any settlement that leaves troops on its land": a stance on its terms
             raise _Stop  # the relative clause's antecedent belongs to another clause
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
         if marks & QUESTION_MARKS:
             raise _Drop  # "whether Moscow will accept a deal": asked, not asserted
         if edge == "advcl":
-            if marks & ADJUNCT_MARKS:
+            if marks & HYPOTHETICAL_MARKS or marks & ADJUNCT_MARKS and _only(tok):
+                self._condition(tok, marks)
+            elif marks & ADJUNCT_MARKS:
                 self.reading.detached = True
                 raise _Stop
             if (not marks or marks & PURPOSE_MARKS) and _infinitive(tok):
                 self.locked = True  # a purpose: "give up land to achieve peace" wants peace
+
+    def _condition(self, tok: Token, marks: set[str]) -> None:
+        """A cue in a condition clause: what the main clause's holder wants, or nothing.
+
+        "Trump threatened sanctions unless Moscow agrees to a ceasefire": Trump
+        wants the ceasefire and Moscow, only supposed to agree, holds nothing.
+        A plain "if" or "once" clause is a supposition of no one.
+        """
+        if not (marks & WISH_MARKS or _only(tok)):
+            raise _Drop
+        self.reading.frames.clear()
+        self.reading.marker = False
+        self.locked = True
+        self.reading.condition_lock = True
 
     def _preposition(self, tok: Token, head: Token) -> None:
         """What the preposition the cue hangs from does to the stance."""
@@ -376,8 +432,10 @@ class _Climb:
             self.pol = -self.pol
         elif word in ("in", "at") and head.head.tag_ == "VBN" and not frames:
             raise _Drop  # "a plan put forward in US-Ukraine talks": where, not what
-        elif word in ADJUNCT_PREPS and not frames and not _frame_preposition(head, self.lex):
-            raise _Drop  # "after a ceasefire": a time, not what the stance is about
+        elif (
+            word in ADJUNCT_PREPS and not frames and not (word == "at" and _frame_preposition(head, self.lex))
+        ):
+            raise _Drop  # "after a ceasefire", "lifted after hours of talks": a time, not what it is about
         elif word in ADJUNCT_PREPS and frames:
             self.subject_only = True
 
@@ -385,10 +443,15 @@ class _Climb:
         """Apply `head` as a stance word; True when it is the reporting verb (the climb ends)."""
         edge = tok.dep_
         reading = self.reading
-        if _is_reporter(head, edge, self.lex):
+        acting = edge == "dobj" and tok.i == self.match.anchor.i and _action(head, self.match, self.lex)
+        if not acting and _is_reporter(head, edge, self.lex):  # "announced new sanctions" acts, not reports
             reading.reporter = head
             return True
+        if head.dep_ == "prep" and head.lower_ in LIST_PREPS:
+            return False  # "a package including tanks": a list, not a stance word
         p, kind, judge = self._polarity(tok, head)
+        if p and edge != "dobj" and _dropping(head, self.lex) and not self.locked:
+            self._dropped_object(head)  # "dropped his objection to Sweden joining": parsed beside the noun
         if p:
             last = reading.frames[-1] if reading.frames else None
             if (
@@ -404,7 +467,8 @@ class _Climb:
             reading.frames.append(Frame(head, p, kind, judge=judge))
         elif _action(head, self.match, self.lex):
             reading.frames.append(Frame(head, 1, "action"))
-        if head.pos_ in ("VERB", "AUX", "ADJ") and negated(head, self.lex) and not self.locked:
+        negatable = head.pos_ in ("VERB", "AUX", "ADJ") or p and head.pos_ == "NOUN"  # "no interest in"
+        if negatable and negated(head, self.lex) and not self.locked:
             if self.escape_negation:
                 self.escape_negation = False
             else:
@@ -416,6 +480,18 @@ class _Climb:
         if any(c.lower_ in VAGUE_ADVERBS for c in head.children):
             raise _Drop
         return False
+
+    def _dropped_object(self, verb: Token) -> None:
+        """Apply the stance noun a dropping verb takes as object when the parser hung the noun's
+        complement on the verb instead ("dropped his objection to Sweden joining")."""
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+                continue
+            p, kind = predicate_polarity(obj, self.lex)
+            if p and kind == "noun" and not any(c.dep_ == "prep" for c in obj.children):
+                self.pol *= p
+                self.reading.frames.append(Frame(obj, p, kind, self.pol))
+                return
 
     def _polarity(self, tok: Token, head: Token) -> tuple[int, str, Token | None]:
         """The polarity `head` applies to the clause we climbed out of, its kind, and its judging word."""
@@ -455,6 +531,23 @@ def read_stance(
         return None
     if match.pattern.direct and not _direct_argument(anchor, lex):
         return None
+    if match.issue == "territory" and match.pattern.direct and russian_land(anchor):
+        return None
+    if (
+        match.issue == "negotiations"
+        and anchor.pos_ == "VERB"
+        and any(c.dep_ == "nsubjpass" for c in anchor.children)
+    ):
+        return None  # "the status of the regions will not be discussed": a stance on the topic, not on talks
+    if (
+        match.pattern.partner
+        and anchor.pos_ == "NOUN"
+        and not (has_partner(anchor) or _direct_argument(anchor, lex))
+    ):
+        return None  # "an emergency meeting", "the NATO summit": no one to negotiate with
+    actions = lex.actions.get(match.issue, frozenset())
+    if match.pattern.supplied and not supplied_argument(anchor, lex, actions):
+        return None
     bound = next(((s, e) for s, e in bounds if s <= anchor.idx < e), None)
     climb = _Climb(match, lex, bound)
     try:
@@ -468,6 +561,8 @@ def read_stance(
                 reading.frames.append(Frame(cand, 1, "imperative", climb.pol))
                 break
     reading.polarity = climb.pol
+    if match.issue == "negotiations" and climb.pol < 0 and _spelled_out(anchor, lex):
+        return None  # "will not accept any settlement that leaves ...": the terms are refused, not talks
     if existential(anchor) and all(f.token.i == anchor.i for f in reading.frames):
         return None  # "there have been no negotiations": a fact, not a stance
     return reading
@@ -528,6 +623,26 @@ def _action(tok: Token, match: CueMatch, lex: PositionLexicon) -> bool:
     return not negated(tok, lex)
 
 
+def _only(clause: Token) -> bool:
+    """ "only if", "only when": a condition the main clause's holder insists on."""
+    return any(c.dep_ == "advmod" and c.lower_ == "only" for c in clause.children)
+
+
+def _spelled_out(noun: Token, lex: PositionLexicon) -> bool:
+    """An agreement noun whose relative or participle clause gives its terms."""
+    if noun.lemma_.lower() not in lex.terms_nouns and noun.lemma_.lower() not in lex.plan_nouns:
+        return False
+    return any(c.dep_ in ("relcl", "acl") for c in noun.children)
+
+
+def _listed_infinitive(tok: Token, head: Token) -> bool:
+    """ "called on Kyiv to stop firing, to end hostilities and to return": the parser hangs the later
+    infinitives of a list on the first; they are its conjuncts, not its complements."""
+    if tok.dep_ != "xcomp" or tok.i < head.i or not (_infinitive(tok) and _infinitive(head)):
+        return False
+    return any(tok.doc[k].text == "," for k in range(head.i + 1, tok.i))
+
+
 def _infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
@@ -569,8 +684,10 @@ def modifier_frames(tok: Token, lex: PositionLexicon, actions: frozenset[str] = 
     for child in tok.children:
         if child.dep_ != "relcl" or child.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in child.children):
-            continue
+        if any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in RELATIVE_PRONOUNS for c in child.children
+        ):
+            continue  # the verb has an object of its own ("which Russia did not accept" has none)
         subj = [c for c in child.children if c.dep_ == "nsubj"]
         if not subj or subj[0].lower_ in ("which", "that", "who"):
             continue
@@ -584,6 +701,65 @@ def modifier_frames(tok: Token, lex: PositionLexicon, actions: frozenset[str] = 
     return out
 
 
+SUPPLY_NOUNS = frozenset(
+    {"delivery", "deliveries", "shipment", "shipments", "transfer", "transfers", "supply", "supplies",
+     "provision", "package", "packages", "batch", "consignment", "number", "dozen", "dozens", "hundreds",
+     "thousands", "more", "additional"}
+)  # fmt: skip
+"""Nouns whose "of" phrase is what is supplied or counted ("a batch of tanks", "dozens of drones")."""
+LIST_PREPS = frozenset({"including", "like", "as", "plus"})
+CONTENT_VERBS = frozenset({"include", "contain", "involve", "comprise", "have", "see"})
+"""Stance words that only list contents ("the salvo included cruise missiles"): no supply."""
+"""Prepositions that list the items of a package ("a package including tanks", "such as jets")."""
+
+
+def supplied_argument(tok: Token, lex: PositionLexicon, actions: frozenset[str]) -> bool:
+    """Whether a weapon noun is what a supply verb or a stance word is about.
+
+    "send tanks", "asked for more air-defence systems", "committed 16 of the
+    systems", "a package including 25 tanks", "tanks promised by Germany"; not
+    "missiles struck the port" or "the use of nuclear weapons".
+    """
+
+    def governs(word: Token) -> bool:
+        lemma = word.lemma_.lower()
+        if lemma in actions:
+            return True
+        pol, _ = predicate_polarity(word, lex)
+        return bool(pol) and lemma not in CONTENT_VERBS
+
+    for _ in range(6):
+        if any(c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and governs(c) for c in tok.children):
+            return True  # "the tanks promised by Germany", "its promised tanks"
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        dep = tok.dep_
+        if dep in ("conj", "appos", "compound", "nmod", "amod"):
+            tok = head
+        elif dep == "pobj" and (head.pos_ == "ADP" or head.dep_ == "prep"):
+            word, owner = head.lower_, head.head
+            if word == "of" and (owner.pos_ == "NUM" or owner.lemma_.lower() in SUPPLY_NOUNS):
+                tok = owner
+            elif word == "of":  # "a deficit of weapons", "the need of shells"
+                return owner.pos_ == "NOUN" and governs(owner)
+            elif word in LIST_PREPS:
+                if owner.pos_ == "NOUN" and owner.lemma_.lower() in lex.plan_nouns:
+                    return True  # "a declaration pledging commitments, including military equipment"
+                if owner.pos_ == "VERB":
+                    return governs(owner)  # "keep giving Ukraine what it needs, including air defence"
+                tok = owner
+            elif word in ("for", "with", "on"):  # "asked for tanks", "asked partners for tanks"
+                return governs(owner) or owner.dep_ in ("dobj", "dative") and governs(owner.head)
+            else:
+                return False
+        elif dep in ("dobj", "nsubjpass", "attr", "oprd"):
+            return governs(head)
+        else:  # "air defence is the priority": judged by its copula
+            return dep == "nsubj" and bool(evaluation(head, lex)[0])
+    return False
+
+
 def _direct_argument(tok: Token, lex: PositionLexicon) -> bool:
     """Whether a weak cue ("peace", "territory") is an argument of a stance word."""
     if modifier_frames(tok, lex):
@@ -592,11 +768,29 @@ def _direct_argument(tok: Token, lex: PositionLexicon) -> bool:
     if tok.dep_ in ("dobj", "attr", "nsubjpass") or tok.dep_ == "conj" and tok.head.dep_ == "dobj":
         target = head if tok.dep_ != "conj" else head.head
         p, _ = predicate_polarity(target, lex)
-        return bool(p) or target.lemma_.lower() in ("have", "get", "keep", "take", "seize")
+        return bool(p) or target.lemma_.lower() in (
+            "have",
+            "get",
+            "keep",
+            "take",
+            "seize",
+            "continue",
+            "resume",
+        )
     if tok.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ in TOPIC_PREPS and head.head.pos_ == "NOUN":
+            return False  # "decisions on its territory": what it is about, not what is wanted
         p, _ = predicate_polarity(head.head, lex)
         return bool(p)
     return False
+
+
+def russian_land(tok: Token) -> bool:
+    """ "Russian territory", "Russia's land": Russia's own soil, not the occupied land of the issue."""
+    return any(
+        c.dep_ in ("amod", "poss", "compound") and c.lower_ in ("russian", "russia", "russia's")
+        for c in tok.children
+    )
 
 
 def epistemic(tok: Token) -> bool:
