@@ -21,14 +21,15 @@ DEV_FLOORS = {
     ("quotes_recall_by_kind", "direct"): 0.97,
     ("quotes_recall_by_kind", "indirect"): 0.90,
     ("quotes_recall_by_kind", "partial"): 0.90,
-    ("positions", "f1"): 0.83,
+    ("positions", "f1"): 0.85,
 }
 
 SAMPLE_FLOORS = {
     ("quotes", "f1"): 0.94,
     ("quotes_end_to_end", "f1"): 0.92,
-    ("positions", "f1"): 0.52,
+    ("positions", "f1"): 0.71,
 }
+"""Positions measured 0.730 (P 0.832, R 0.650) over the 26 sample golds present when set."""
 
 
 def _check(metrics: dict[str, Any], floors: dict[tuple[str, str], float]) -> list[str]:

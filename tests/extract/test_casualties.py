@@ -50,6 +50,18 @@ LINES = [
     "Thousands of people are dying.",
     # 18: the loss of lives, more than
     "The attack resulted in the loss of at least 12 lives and left more than 80 injured.",
+    # 19: the count's own verb, across an aside
+    "Nine residents, among them a pensioner, were wounded.",
+    # 20: relative clauses: "who were hurt", and a reported one without a subject
+    "The ministry named 14 guards it said had been killed and six who were hurt.",
+    # 21: one person under a compound noun, a couple, a possessive
+    "A night watchman died, an elderly couple were killed and their grandson was injured.",
+    # 22: a toll set anew: its figures are the revised ones
+    "The ministry later lowered the toll, counting 11 dead and 30 wounded.",
+    # 23: the count of the killers, not of the killed
+    "Three gunmen killed a farmer.",
+    # 24: a part of a toll, marked as such with parts
+    "At least 20 people were killed, including four in the town of Izium.",
 ]
 
 
@@ -80,6 +92,12 @@ def found(doc: Doc, n: int) -> list[tuple[str, float, str, bool]]:
         (14, [("killed", 23, "exact", False), ("injured", 40, "exact", False)]),
         (16, [("killed", 19, "exact", True), ("injured", 52, "exact", True)]),
         (18, [("killed", 12, "at_least", False), ("injured", 80, "more_than", False)]),
+        (19, [("injured", 9, "exact", False)]),
+        (20, [("killed", 14, "exact", False), ("injured", 6, "exact", False)]),
+        (21, [("killed", 1, "exact", False), ("killed", 2, "exact", False), ("injured", 1, "exact", False)]),
+        (22, [("killed", 11, "exact", True), ("injured", 30, "exact", True)]),
+        (23, [("killed", 1, "exact", False)]),
+        (24, [("killed", 20, "at_least", False)]),
     ],
 )
 def test_casualty_counts(doc: Doc, n: int, expected: list[tuple[str, float, str, bool]]) -> None:
@@ -89,3 +107,11 @@ def test_casualty_counts(doc: Doc, n: int, expected: list[tuple[str, float, str,
 @pytest.mark.parametrize("n", [3, 7, 8, 9, 10, 15, 17])
 def test_counts_that_are_no_casualty_figure(doc: Doc, n: int) -> None:
     assert found(doc, n) == []
+
+
+def test_a_part_of_a_toll_is_at_least_its_count(doc: Doc) -> None:
+    start = sum(len(x) + 1 for x in LINES[:24])
+    span = doc.char_span(start, start + len(LINES[24]), alignment_mode="expand")
+    assert span is not None
+    parts = [(c.kind, c.count.value, c.count.qualifier) for c in find_casualties(span, parts=True) if c.part]
+    assert parts == [("killed", 4, "at_least")]

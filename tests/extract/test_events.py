@@ -166,6 +166,81 @@ ARTICLES: dict[str, tuple[str, str | None]] = {
         "Poland said it had delivered the first six of its promised Krab howitzers to Ukraine's army.\n",
         "2024-06-01",
     ),
+    # -- written for the rules of issue 4's second round (places, tolls, parties, shares)
+    "two_cities": (
+        "Russian drones struck Kherson and Zaporizhzhia overnight, killing at least five people, officials "
+        "said.\n"
+        "In Kherson, a bus driver was killed and 12 people were injured.\n"
+        "In Zaporizhzhia, four people died, the governor said.\n",
+        "2024-05-02",
+    ),
+    "scope": (
+        "Russia fired 60 missiles at cities across the country on Friday, the air force said, and a "
+        "warehouse in Lviv was hit.\n"
+        "In the city of Uman, officials said at least six people died, and the nationwide death toll passed "
+        "20 by the evening.\n",
+        "2024-03-09",
+    ),
+    "part_place": (
+        "Russia launched 90 drones at Ukraine overnight, and at least nine people were killed in several "
+        "regions, including two in the Sumy region.\n",
+        "2024-08-11",
+    ),
+    "facility": (
+        "A Russian missile hit Lisova, a maternity hospital, as Russia pounded the Ukrainian capital on "
+        "Sunday, killing dozens of people across the country.\n"
+        "Three nurses were killed at the hospital, the mayor said.\n"
+        "By Monday the number of injured at Lisova had reached 40.\n",
+        "2024-07-15",
+    ),
+    "platform_and_toll_first": (
+        "Investigators said the bodies of 30 civilians had been recovered from villages in the Chernihiv "
+        "region.\n"
+        "On Friday Russia fired Kinzhal missiles launched from MiG-31 jets at Odesa.\n",
+        "2024-04-20",
+    ),
+    "counted_barrage": (
+        "Russia fired about 80 missiles at Ukrainian cities on Thursday, the air force said.\n",
+        "2024-02-16",
+    ),
+    "many_cities": (
+        "Russia fired 40 missiles at six cities overnight, killing at least 15 people.\n"
+        "In Kharkiv, a drone hit a school.\n",
+        "2024-02-16",
+    ),
+    "perpetrators": (
+        "Ukrainian drones were seen striking an oil depot near Bryansk on Monday.\n"
+        "Moscow stepped up its assault on Pokrovsk this week.\n"
+        "Russia called it revenge for Sunday's raid on the Antonivskyi Bridge, which Moscow blames on "
+        "Ukrainian special forces.\n",
+        "2024-09-18",
+    ),
+    "river": (
+        "Russian artillery shelled villages across the Dnipro from Kherson, the governor said.\n"
+        "A missile hit the Dnipro city centre on Friday.\n",
+        "2024-06-01",
+    ),
+    "transfers_mixed": (
+        "The United States sent 31 Abrams tanks to Ukraine, and Britain sent 14 Challenger 2 tanks.\n"
+        "Germany later supplied Ukraine with Gepard guns and 18 Leopard 2 tanks.\n",
+        "2024-01-20",
+    ),
+    "transfers_received": (
+        "Ukraine received 12 Caesar howitzers from France and six Patriot launchers from Germany.\n",
+        "2024-01-20",
+    ),
+    "transfers_anaphor": (
+        "Kyiv has praised the NASAMS air defence system.\n"
+        "Norway has sent eight of the systems so far, according to its defence ministry.\n",
+        "2024-01-20",
+    ),
+    "territory_forms": (
+        "Russia, which now holds just under a fifth of Ukraine, rejects talks.\n"
+        "Moscow annexed Crimea in 2014 and now controls about 18 percent of the country.\n"
+        "Russia's defence ministry said its troops had taken full control of Vuhledar.\n"
+        "Russia took full control of Crimea in 2014.\n",
+        "2024-10-05",
+    ),
 }
 
 
@@ -280,7 +355,8 @@ def test_territorial_control_shares(events: dict[str, list[Event]]) -> None:
     found = [
         (e.controller, count(e, "share")) for e in events["territory"] if e.type == "territorial_control"
     ]
-    assert found == [("Russia", (0.2, "up_to")), ("Russia", (0.6, "about"))]
+    # an area held is control stated without a share (ANNOTATION.md: "a stated share or area")
+    assert found == [("Russia", (0.2, "up_to")), ("Ukraine", None), ("Russia", (0.6, "about"))]
 
 
 def transfers(
@@ -404,6 +480,104 @@ def test_supplied_weapons_go_to_their_user_or_where_they_arrive(events: dict[str
         ("Germany", "Ukraine", ["IRIS-T"], None),  # "promised by Germany will reach Ukraine"
         ("Poland", "Ukraine", ["Krab"], (6, "exact")),  # "the first six of": "first" is no count
     ]
+
+
+# -- issue 4, second round: one place, several, or the whole country; tolls; parties; shares ------
+
+
+def _attacks_by_place(events: dict[str, list[Event]], name: str) -> dict[str | None, Event]:
+    return {a.location: a for a in attacks(events, name)}
+
+
+def test_a_toll_of_two_cities_goes_to_neither(events: dict[str, list[Event]]) -> None:
+    found = _attacks_by_place(events, "two_cities")
+    # "struck Kherson and Zaporizhzhia, killing at least five": one attack each, and the combined
+    # toll, which their own tolls add up to, is no attack of its own
+    assert set(found) == {"Kherson", "Zaporizhzhia"}
+    assert count(found["Kherson"], "killed") == (1, "exact")  # "a bus driver was killed"
+    assert count(found["Kherson"], "injured") == (12, "exact")
+    assert count(found["Zaporizhzhia"], "killed") == (4, "exact")
+    assert found["Zaporizhzhia"].perpetrator == "Russia"
+
+
+def test_the_whole_country_and_one_city_in_one_sentence(events: dict[str, list[Event]]) -> None:
+    found = _attacks_by_place(events, "scope")
+    assert set(found) == {None, "Lviv", "Uman"}
+    assert count(found[None], "killed") == (20, "more_than")  # "the nationwide death toll passed 20"
+    assert found[None].weapons == ["missile"]
+    assert count(found["Uman"], "killed") == (6, "at_least")  # not the nationwide figure
+
+
+def test_a_part_of_a_toll_with_its_own_place(events: dict[str, list[Event]]) -> None:
+    found = _attacks_by_place(events, "part_place")
+    assert count(found[None], "killed") == (9, "at_least")
+    assert count(found["Sumy region"], "killed") == (2, "at_least")  # "including two in the Sumy region"
+
+
+def test_a_named_building_stands_for_its_city(events: dict[str, list[Event]]) -> None:
+    found = _attacks_by_place(events, "facility")
+    assert set(found) == {None, "Kyiv"}  # "Lisova, a maternity hospital" is no place of its own
+    assert count(found["Kyiv"], "killed") == (3, "exact")  # "at the hospital"
+    assert count(found["Kyiv"], "injured") == (40, "exact")  # "at Lisova"
+    assert count(found[None], "killed") == (12, "at_least")  # "dozens ... across the country"
+
+
+def test_launch_platforms_and_tolls_before_any_attack(events: dict[str, list[Event]]) -> None:
+    [a] = attacks(events, "platform_and_toll_first")  # recovered bodies: no strike is told
+    assert a.location == "Odesa" and a.weapons == ["Kinzhal"]  # not the jets they came from
+
+
+def test_a_counted_barrage_and_a_toll_of_many_cities(events: dict[str, list[Event]]) -> None:
+    [a] = attacks(events, "counted_barrage")  # "about 80 missiles": a figure, so an attack
+    assert a.location is None and a.weapons == ["missile"]
+    found = _attacks_by_place(events, "many_cities")
+    assert count(found[None], "killed") == (15, "at_least")  # "at six cities": no one city's toll
+    assert "Kharkiv" in found
+
+
+def test_perpetrators_through_the_parse(events: dict[str, list[Event]]) -> None:
+    found = {a.location: a.perpetrator for a in attacks(events, "perpetrators")}
+    assert found == {"Bryansk": "Ukraine", "Pokrovsk": "Russia", "Antonivskyi Bridge": "Ukraine"}
+
+
+def test_the_river_is_not_the_city(events: dict[str, list[Event]]) -> None:
+    assert [a.location for a in attacks(events, "river")] == ["Kherson", "Dnipro"]
+
+
+def test_counts_stay_with_their_systems_and_suppliers(events: dict[str, list[Event]]) -> None:
+    assert transfers(events, "transfers_mixed") == [
+        ("United States", "Ukraine", ["Abrams"], (31, "exact")),
+        ("United Kingdom", "Ukraine", ["Challenger 2"], (14, "exact")),
+        ("Germany", "Ukraine", ["Leopard 2"], (18, "exact")),
+        ("Germany", "Ukraine", ["Gepard"], None),
+    ]
+    assert transfers(events, "transfers_received") == [
+        ("France", "Ukraine", ["Caesar"], (12, "exact")),
+        ("Germany", "Ukraine", ["Patriot"], (6, "exact")),
+    ]
+
+
+def test_a_count_of_the_systems_named_before(events: dict[str, list[Event]]) -> None:
+    [t] = [e for e in events["transfers_anaphor"] if e.type == "arms_transfer"]
+    assert (t.supplier, t.recipient, t.weapons, count(t, "quantity")) == (
+        "Norway",
+        "Ukraine",
+        ["NASAMS"],
+        (8, "exact"),
+    )
+    assert t.source == "Norway"  # "its defence ministry"
+
+
+def test_shares_held_by_relative_and_shared_subjects_and_all_of_a_town(
+    events: dict[str, list[Event]],
+) -> None:
+    found = [
+        (e.controller, count(e, "share"))
+        for e in events["territory_forms"]
+        if e.type == "territorial_control"
+    ]
+    # the annexation of 2014 with no figure is background (ANNOTATION.md)
+    assert found == [("Russia", (0.2, "up_to")), ("Russia", (0.18, "about")), ("Russia", (1.0, "exact"))]
 
 
 # -- the dev set and the sample corpus, scored as `peacewire eval` scores them ------------

@@ -163,3 +163,318 @@ def test_participle_keeps_the_sentence_subject(parsed: dict[str, Doc]) -> None:
     [q] = quotes_of(parsed, "misparsed_noun")
     assert q.text == "both sides were still far apart"
     assert q.subject is not None and q.subject.text == "Trump"
+
+
+# -- clause boundaries and what is not a report (one sentence per rule) -----------------
+
+RULE_TEXTS = {
+    "statement_that": "The foreign minister said in a written statement that the convoy had reached the border crossing.",
+    "and_that": (
+        "The navy said on Sunday that two patrol boats had been sunk near the island, and that the crews were rescued."
+    ),
+    "and_new_actor": (
+        "The governor said the power station was badly damaged, "
+        "and the Polish prime minister called the strike a crime."
+    ),
+    "but_clause": (
+        "The agency indicated that the pipeline deal would have covered gas transit, "
+        "but the negotiations were reportedly halted by the shelling."
+    ),
+    "participle_report": (
+        "She said the documents would be reviewed quickly and reported to the cabinet, "
+        "and that a vote was possible within days."
+    ),
+    "negated": "The spokesman did not say where the drones had been launched from.",
+    "embedded_question": "The ministry has not yet explained why the bridge collapsed during the night.",
+    "question_ok": "The senator asked why the aid package was still blocked in committee.",
+    "semicolon": (
+        "The talks ended without a deal; the two delegations will meet again in March, "
+        "according to the host government."
+    ),
+    "semicolon_clause": (
+        "The mayor said nine people had been wounded in the attack; "
+        "by nightfall rescuers said the number had climbed to twelve."
+    ),
+    "trailing_relative": "The army said its units had recaptured the village, which sits on a hill above the main supply road.",
+    "made_clear": "The chancellor made clear she would not send long-range missiles this year.",
+    "parenthetical": "If the shelling resumes, the commander warned on Telegram, the ceasefire will collapse within hours.",
+    "relative_parenthetical": (
+        "The envoy said the best option was a permanent settlement rather than a truce, "
+        "which, he argued, rarely survives the first winter."
+    ),
+    "parenthetical_and": (
+        "Early on Monday, Russia launched 40 drones at the region, the air force said, and two farm workers were injured."
+    ),
+    "parenthetical_modal": (
+        "Conscripts who surrendered would be pardoned, the minister said, and those who deserted would face trial."
+    ),
+    "thought_inner": "The diplomat said he wanted to believe that the embargo would hold through the summer.",
+    "past_perfect_inner": (
+        "The Turkish minister said Moscow had assured Ankara that its warships would not enter the strait."
+    ),
+    "finding_inner": (
+        "The prosecutor said an inspection of the wreckage indicated that the aircraft had been hit by a missile."
+    ),
+    "source_account": (
+        "According to officials familiar with the talks, the president asked that the army withdraw from the river port."
+    ),
+    "direct_in_clause": (
+        'The premier told the broadcaster that the allies were dragging their feet, "so how can we plan anything?"'
+    ),
+    "title_partial": (
+        'The institute published a report under the title "Rebuilding the Energy Grid After the War" on Monday.'
+    ),
+    "relative_governor": (
+        'The minister called the attack a crime that revealed again "the cruelty of this invasion" to the world.'
+    ),
+    "stranded_subject": (
+        "A drone hit a fuel depot near the port overnight, injuring three workers, "
+        "regional governor Pavlo Lysak said on Friday."
+    ),
+    "appositive_subject": (
+        "In total, 52 people were hurt, nine of them children, Ivan Petrenko, the head of the city council, "
+        "said on Telegram."
+    ),
+    "dateline": (
+        "KHERSON, March 3 (Agency) - Ukraine's new navy chief said on Monday his ships had pushed "
+        "the enemy fleet away from the coast."
+    ),
+    "fronted_comment": (
+        "Hundreds of engineers have arrived in the region to rebuild the grid, the ministry said this week, "
+        "a step that signals a long recovery."
+    ),
+    "fronted_advcl": (
+        'As the leaders walked out of the hall, the host said in French: "See you in Paris." '
+        "The guest replied that he would come."
+    ),
+    "relay_direct": '"We are ready to sign today," the minister said at a briefing in the capital, a news agency reported.',
+    "suggesting": (
+        "The mayor said he hoped the bridge would reopen by spring, suggesting that repairs could be finished early."
+    ),
+    "apposition_comment": (
+        "According to people briefed on the meeting, the general asked that the troops leave the island, "
+        "a request the government has refused."
+    ),
+    "quoted_reason": (
+        'The senator wrote on X that the sanctions would stay "as long as it takes", because "the aggressor has not stopped".'
+    ),
+    "because": (
+        "Asked whether a deal was still possible, the president said it was, "
+        "because both sides needed an end to the fighting."
+    ),
+    "gap_relative": "He presented a list of demands that he said would secure a lasting peace.",
+    "zero_relative": "The monitors published a list of 30 villages they said had been shelled overnight.",
+    "misparsed_subject": (
+        "The adviser said any deal that offered only a pause, without a withdrawal of troops, "
+        "would simply reward the invasion."
+    ),
+    "noun_tagged_verb": (
+        'Peskov told reporters that Moscow "firmly rejects" the charges, and he urged others to wait for the facts.'
+    ),
+    "new_sentence": (
+        'The minister told the radio station that the plan was a trick, "so why should we trust it?" '
+        "He said talks were pointless."
+    ),
+    "split_clause": (
+        "The senator's statement saying that he does not want to cut the aid is not very convincing, "
+        "since it leaves room for delays."
+    ),
+    "reads_quotation": (
+        'She addressed the crowd, saying that "now is the moment to end this war," '
+        "suggesting that this was a turning point."
+    ),
+    "modal_conj": (
+        "The spokesman said the government could not confirm the reports, "
+        'but called the sinking "a heavy loss for the fleet".'
+    ),
+    "thought_conj": (
+        'He said the army had not yet seen the new jets in action but expected that to change "within weeks".'
+    ),
+    "leading_if": "The governor warned that if the dam were breached the whole district would flood.",
+    "tense_host": (
+        "The premier was speaking after Senator Mark Hollis on Friday criticised the plan "
+        'and warned that it "would end badly" for everyone.'
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def rules(nlp: Language) -> dict[str, list[QuoteCandidate]]:
+    docs = nlp.pipe(RULE_TEXTS.values())
+    return {name: find_quotes(doc) for name, doc in zip(RULE_TEXTS, docs, strict=True)}
+
+
+def texts(rules: dict[str, list[QuoteCandidate]], name: str) -> list[str]:
+    return [q.text for q in rules[name]]
+
+
+def test_that_clause_hung_on_an_adjunct_noun_is_reported(rules: dict[str, list[QuoteCandidate]]) -> None:
+    assert texts(rules, "statement_that") == ["the convoy had reached the border crossing"]
+
+
+def test_coordinated_clauses_join_the_report_after_that_or_but(rules: dict[str, list[QuoteCandidate]]) -> None:
+    assert texts(rules, "and_that") == [
+        "two patrol boats had been sunk near the island, and that the crews were rescued"
+    ]
+    assert texts(rules, "but_clause") == [
+        "the pipeline deal would have covered gas transit, but the negotiations were reportedly halted by the shelling"
+    ]
+    # "…, and <someone> called it …" is the reporter's narrative
+    assert texts(rules, "and_new_actor") == ["the power station was badly damaged"]
+
+
+def test_a_participle_in_the_clause_does_not_start_a_new_report(rules: dict[str, list[QuoteCandidate]]) -> None:
+    assert texts(rules, "participle_report") == [
+        "the documents would be reviewed quickly and reported to the cabinet, and that a vote was possible within days"
+    ]
+
+
+def test_negated_verbs_and_embedded_questions_report_nothing(rules: dict[str, list[QuoteCandidate]]) -> None:
+    assert rules["negated"] == []
+    assert rules["embedded_question"] == []
+    # a question verb reports its own subject's question
+    assert texts(rules, "question_ok") == ["why the aid package was still blocked in committee"]
+
+
+def test_a_clause_stops_at_a_semicolon(rules: dict[str, list[QuoteCandidate]]) -> None:
+    assert texts(rules, "semicolon") == ["the two delegations will meet again in March"]
+    assert texts(rules, "semicolon_clause") == [
+        "nine people had been wounded in the attack",
+        "the number had climbed to twelve",
+    ]
+
+
+def test_trailing_relative_clause_in_the_present_is_the_reporters(rules: dict[str, list[QuoteCandidate]]) -> None:
+    assert texts(rules, "trailing_relative") == ["its units had recaptured the village"]
+
+
+def test_made_clear_reports_its_clause(rules: dict[str, list[QuoteCandidate]]) -> None:
+    [q] = rules["made_clear"]
+    assert q.text == "she would not send long-range missiles this year"
+    assert q.subject is not None and q.subject.text == "chancellor"
+
+
+def test_parenthetical_attributions(rules: dict[str, list[QuoteCandidate]]) -> None:
+    assert texts(rules, "parenthetical") == [
+        "If the shelling resumes, the commander warned on Telegram, the ceasefire will collapse within hours"
+    ]
+    assert texts(rules, "relative_parenthetical") == [
+        "the best option was a permanent settlement rather than a truce",
+        "rarely survives the first winter",
+    ]
+    # a clause joined by "and" after the attribution is the reporter's, unless it keeps the speaker's modal
+    assert texts(rules, "parenthetical_and") == ["Early on Monday, Russia launched 40 drones at the region"]
+    assert texts(rules, "parenthetical_modal") == [
+        "Conscripts who surrendered would be pardoned, the minister said, and those who deserted would face trial"
+    ]
+
+
+def test_nested_reports_keep_the_outer_speakers_words(rules: dict[str, list[QuoteCandidate]]) -> None:
+    for name, subject in [
+        ("thought_inner", "diplomat"),
+        ("past_perfect_inner", "minister"),
+        ("finding_inner", "prosecutor"),
+        ("source_account", "officials"),
+    ]:
+        [q] = rules[name]
+        assert q.subject is not None and q.subject.text == subject, name
+    assert texts(rules, "past_perfect_inner") == [
+        "Moscow had assured Ankara that its warships would not enter the strait"
+    ]
+
+
+def test_quotation_ending_a_reported_clause_is_part_of_it(rules: dict[str, list[QuoteCandidate]]) -> None:
+    [q] = rules["direct_in_clause"]
+    assert q.kind == "indirect"
+    assert q.text.startswith("the allies were dragging their feet")
+    [q, nxt] = rules["new_sentence"]
+    assert q.kind == "indirect" and "so why should we trust it" in q.text
+    assert nxt.text == "talks were pointless"
+
+
+def test_a_title_in_marks_is_not_a_quote(rules: dict[str, list[QuoteCandidate]]) -> None:
+    assert rules["title_partial"] == []
+
+
+def test_fragment_in_a_relative_clause_belongs_to_the_describing_speaker(
+    rules: dict[str, list[QuoteCandidate]],
+) -> None:
+    [q] = rules["relative_governor"]
+    assert q.kind == "partial"
+    assert q.subject is not None and q.subject.text == "minister"
+
+
+def test_speaker_hung_on_the_clause_before_the_verb(rules: dict[str, list[QuoteCandidate]]) -> None:
+    [q] = rules["stranded_subject"]
+    assert q.text == "A drone hit a fuel depot near the port overnight, injuring three workers"
+    assert q.subject is not None and q.subject.text == "Lysak"
+    [q] = rules["appositive_subject"]
+    assert q.text == "In total, 52 people were hurt, nine of them children"
+    assert q.subject is not None and q.subject.text == "Petrenko"
+
+
+def test_a_dateline_is_neither_subject_nor_clause(rules: dict[str, list[QuoteCandidate]]) -> None:
+    [q] = rules["dateline"]
+    assert q.subject is not None and q.subject.text == "chief"
+    [q] = rules["fronted_comment"]
+    assert q.text == "Hundreds of engineers have arrived in the region to rebuild the grid"
+
+
+def test_a_time_clause_is_no_report_and_a_colon_quote_keeps_its_attribution(
+    rules: dict[str, list[QuoteCandidate]],
+) -> None:
+    quote, reply = rules["fronted_advcl"]
+    assert quote.kind == "direct" and quote.subject is not None and quote.subject.text == "host"
+    assert reply.text == "he would come"
+
+
+def test_a_report_relaying_a_direct_quote_is_not_a_second_quote(rules: dict[str, list[QuoteCandidate]]) -> None:
+    [q] = rules["relay_direct"]
+    assert q.kind == "direct" and q.subject is not None and q.subject.text == "minister"
+
+
+def test_comments_after_the_clause_are_left_out(rules: dict[str, list[QuoteCandidate]]) -> None:
+    assert texts(rules, "suggesting") == [
+        "he hoped the bridge would reopen by spring",
+        "repairs could be finished early",
+    ]
+    assert texts(rules, "apposition_comment") == ["the general asked that the troops leave the island"]
+    # the reporter reading a quotation ("…,” suggesting that …") is no report
+    assert [q.kind for q in rules["reads_quotation"]] == ["direct"]
+
+
+def test_reasons_given_by_the_speaker_join_the_clause(rules: dict[str, list[QuoteCandidate]]) -> None:
+    assert texts(rules, "quoted_reason") == [
+        'the sanctions would stay "as long as it takes", because "the aggressor has not stopped"'
+    ]
+    assert texts(rules, "because") == ["it was, because both sides needed an end to the fighting"]
+
+
+def test_relative_clause_gaps(rules: dict[str, list[QuoteCandidate]]) -> None:
+    assert texts(rules, "gap_relative") == ["would secure a lasting peace"]
+    assert rules["zero_relative"] == []  # no clause of its own: the reporter's noun phrase
+
+
+def test_parser_slips_inside_the_clause(rules: dict[str, list[QuoteCandidate]]) -> None:
+    assert texts(rules, "misparsed_subject") == [
+        "any deal that offered only a pause, without a withdrawal of troops, would simply reward the invasion"
+    ]
+    assert texts(rules, "noun_tagged_verb") == ['Moscow "firmly rejects" the charges']
+    assert texts(rules, "split_clause") == ["he does not want to cut the aid"]
+    assert texts(rules, "leading_if") == ["if the dam were breached the whole district would flood"]
+
+
+def test_coordinated_verbs_the_clause_cannot_own(rules: dict[str, list[QuoteCandidate]]) -> None:
+    # "could not confirm … but called": a past form cannot stand under the modal
+    quote, fragment = rules["modal_conj"]
+    assert quote.text == "the government could not confirm the reports"
+    assert fragment.kind == "partial"
+    # a thinking verb sharing the clause's subject stays in the clause
+    assert texts(rules, "thought_conj") == [
+        'the army had not yet seen the new jets in action but expected that to change "within weeks"'
+    ]
+
+
+def test_subjectless_conjunct_takes_the_subject_of_its_tense_twin(rules: dict[str, list[QuoteCandidate]]) -> None:
+    [q] = rules["tense_host"]
+    assert q.subject is not None and q.subject.text == "Hollis"

@@ -22,9 +22,9 @@ that is just the sum of the attacks listed with it is no attack of its own.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from peacewire.extract.bodytext import BodySentence
 from peacewire.extract.casualties import CasualtyFigure, find_casualties
@@ -36,6 +36,7 @@ from peacewire.extract.locations import (
     PlaceMention,
     best_place,
     doc_view,
+    facility_places,
     find_places,
     first_district,
     is_metonym,
@@ -98,6 +99,9 @@ class Report:
     energy facilities")."""
     text: str = ""
     """The sentence, lower-cased (which places it mentions, offices included)."""
+    covers: tuple[str, ...] = ()
+    """A toll given for several places together ("struck Odesa and Mykolaiv, killing three"): those
+    places, which the toll adds up."""
 
     @property
     def groups(self) -> set[str]:
@@ -121,6 +125,8 @@ class Attack:
     cumulative: bool = False
     level: str | None = None
     """The location's level (city, region, site)."""
+    covers: tuple[str, ...] = ()
+    """The places whose attacks a total without a place adds up (`Report.covers`)."""
 
     @property
     def groups(self) -> set[str]:
@@ -358,7 +364,14 @@ def _place_for(anchors: Sequence[Token], places: Sequence[PlaceMention]) -> Plac
         found = best_place([p for p in places if p.start in covered])
         if found is not None:
             return found
-    return best_place([p for p in places if _sets_scene(p, anchors)])
+    found = best_place([p for p in places if _sets_scene(p, anchors)])
+    if found is None and anchors:
+        # the one building or site the sentence names, wherever it stands ("fragments found at the
+        # hospital showed that it had been struck by a missile")
+        usable = [p for p in places if (p.building or p.level == "site") and not (p.demoted or p.origin)]
+        if usable and len({p.name for p in usable}) == 1:
+            return usable[0]
+    return found
 
 
 def _sets_scene(p: PlaceMention, anchors: Sequence[Token]) -> bool:
@@ -417,11 +430,24 @@ def _agent(trigger: Token, table: ActorLookup, gaz: Gazetteer, cues: EventCues) 
                         cands.extend(p for p in c.children if p.dep_ == "pobj")
         elif trigger.dep_ in ("dobj", "obj") and _phrasal(verb) in CARRY_OUT_VERBS:
             cands.extend(c for c in verb.children if c.dep_ == "nsubj")  # "Russia carried out a strike"
+    if trigger.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        if trigger.dep_ in ("xcomp", "conj"):
+            # "Russian helicopters were seen firing at ...", "Russia struck X and shelled Y"
+            cands.extend(c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if trigger.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children
+    ):
+        verb = trigger.head  # "Moscow stepped up its offensive": the owner is the verb's subject
+        if trigger.dep_ in ("dobj", "obj") and verb.pos_ == "VERB":
+            cands.extend(c for c in verb.children if c.dep_ == "nsubj")
     # "Kyiv blamed Moscow for the strike", "accused Ukraine of shelling"
     if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ in ("for", "of"):
         verb = trigger.head.head
         if verb.lemma_.lower() in BLAME_VERBS:
             cands = [c for c in verb.children if c.dep_ in ("dobj", "obj")] + cands
+    # "the attack on the bridge, which Moscow blames on Ukrainian sea drones"
+    for rel in (t for t in trigger.subtree if t.dep_ == "relcl" and t.lemma_.lower() in BLAME_VERBS):
+        cands.extend(p for c in rel.children if c.lower_ == "on" for p in c.children if p.dep_ == "pobj")
     not_actors = cues.attack.nouns | weapon_lexicon().class_nouns
     for c in cands:
         if c.lemma_.lower() in not_actors:
@@ -518,6 +544,8 @@ class Story:
     default_capital: str | None = None
     recent_city: str | None = None
     recent_sites: dict[str, str] = field(default_factory=dict)
+    facilities: dict[str, str] = field(default_factory=dict)
+    """Named buildings told so far, and "the hospital" for them, by the city they stand in."""
     places: list[PlaceMention] = field(default_factory=list)
     """The places of the sentence just read (not offices, venues or governments)."""
 
@@ -537,10 +565,12 @@ def read_places(
         story.recent_sites,
         view,
         known_only,
+        story.facilities,
     )
     places = [p for p in all_places if not _venue_place(p, sent, cues) and not is_metonym(p, sent)]
     story.places = places
     story.recent_sites.update(site_places(sent, all_places, cues.attack.sites, view))
+    story.facilities.update(facility_places(sent, places, cues.attack.targets - cues.attack.sites))
     return places
 
 
@@ -549,6 +579,21 @@ def _names_places(sent: Span, cues: EventCues, view: EventDoc) -> bool:
     return any(i in view.places for i in range(sent.start, sent.end)) or view.tokens.has_any(
         sent, cues.attack.sites | {"capital"}
     )
+
+
+LAUNCH_VERBS: frozenset[str] = frozenset({"launch", "fire", "drop", "shoot"})
+
+
+def _platform(w: WeaponMention, doc: Doc) -> bool:
+    """The aircraft a weapon was launched from ("Kinzhal missiles launched from MiG-31K jets"): not
+    the attack's weapon (a launcher is: "fired 16 missiles from S-300 systems")."""
+    if w.group != "aircraft":
+        return False
+    head = doc[w.head]
+    while head.dep_ in ("compound", "nmod", "amod") and head.head.i != head.i:
+        head = head.head  # "MiG-31K jets": the jets'
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lemma_.lower() in LAUNCH_VERBS
 
 
 def sentence_reports(
@@ -567,17 +612,25 @@ def sentence_reports(
     view = view or doc_view(doc)
     tokens = view.tokens
     span = (sent.start_char, sent.end_char)
-    weapons = [w for w in find_weapons(sent, view=tokens) if not w.generic]
+    weapons = [w for w in find_weapons(sent, view=tokens) if not w.generic and not _platform(w, doc)]
     places = read_places(sent, gaz, cues, story, view)
     counted = tokens.has_any(sent, cues.casualties.words)
-    casualties = find_casualties(sent, weapon_tokens(weapons), cues, tokens) if counted else []
+    found = find_casualties(sent, weapon_tokens(weapons), cues, tokens, parts=True) if counted else []
+    parts = [c for c in found if c.part]
+    casualties = [c for c in found if not c.part]
     has_attack_noun = tokens.has_any(sent, cues.attack.nouns - SOUND_NOUNS)
     has_context = bool(weapons) or bool(casualties) or has_attack_noun
     heads = frozenset(w.head for w in weapons)
     triggers = find_triggers(sent, cues, has_context, places, heads, view)
     days = days_before(sent, published, tokens.text_of(sent))
     words = tokens.joined_lower(sent.start, sent.end)
-    multi = _has_phrase(words, cues.attack.multi_place)
+    multi_at = (
+        _phrase_positions(sent, cues.attack.multi_place, tokens)
+        if _has_phrase(words, cues.attack.multi_place)
+        else []
+    )
+    multi_at += _many_places(sent, tokens)
+    multi = bool(multi_at)
     cumulative = _has_phrase(words, cues.attack.cumulative) and not _superlative_since(sent)
     if not triggers:
         heard = _heard_place(sent, places, tokens)
@@ -585,19 +638,18 @@ def sentence_reports(
             # "Blasts were heard in Lviv": no attack by itself, but it may name the city of one
             return [Report(sent_no, span, place=heard, weak=True, days_before=days)]
         if casualties:
-            return [
-                Report(
-                    sent_no,
-                    span,
-                    place=None if multi else _place_for([doc[c.cue] for c in casualties], places),
-                    district=first_district(places),
-                    weapons=weapons,
-                    casualties=casualties,
-                    multi=multi,
-                    cumulative=cumulative,
-                    days_before=days,
-                )
-            ]
+            counted_report = Report(
+                sent_no,
+                span,
+                place=_place_for([doc[c.cue] for c in casualties], places),
+                district=first_district(places),
+                weapons=weapons,
+                casualties=casualties,
+                multi=multi,
+                cumulative=cumulative,
+                days_before=days,
+            )
+            return _scoped([counted_report], parts, places, sent, multi_at)
         district = first_district(places)
         if district is not None and any(t.lemma_.lower() in cues.attack.damage for t in sent):
             return [
@@ -644,9 +696,10 @@ def sentence_reports(
         if multi:
             k = _nearest([_phrase_pos(sent, cues.attack.multi_place)], anchors)[0]
             reports[k].multi = True
+    reports = _scoped(reports, parts, places, sent, multi_at)
     for r in reports:
-        if r.multi and r.casualties:
-            r.place = None  # "12 killed in several regions, including X": a total of many places
+        if not r.triggers:
+            continue
         r.anaphoric = _anaphoric(r.triggers[0], cues)
         r.definite = r.anaphoric or _owned(r.triggers[0], cues)
         r.earlier = any(_earlier(t) for t in r.triggers) and len(reports) > 1
@@ -701,6 +754,193 @@ def _phrase_pos(sent: Span, phrases: Sequence[str]) -> int:
             if [t.lower_ for t in sent.doc[tok.i : tok.i + len(words)]] == words:
                 return tok.i
     return sent.start
+
+
+# -- what a sentence's words speak of: one place, several, or the whole country ---------------
+
+
+def _clause(tok: Token) -> set[int]:
+    """The tokens of the clause a word stands in, without the clauses inside it: "at least ten
+    died" apart from "and the nationwide toll passed 40"."""
+    cur = tok
+    out: set[int] = set()
+    if tok.pos_ not in ("VERB", "AUX"):
+        out.update(t.i for t in tok.subtree)  # "a barrage [that] killed 14 across the country"
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    stack = [cur]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in SEPARATE_CLAUSES)
+    return out
+
+
+def _phrase_positions(sent: Span, phrases: Sequence[str], tokens: TokenView) -> list[int]:
+    """Where each of the phrases (lower-cased words) starts in the sentence."""
+    lower = tokens.lower
+    out = []
+    for p in phrases:
+        words = p.split()
+        for i in range(sent.start, sent.end - len(words) + 1):
+            if lower[i] == words[0] and list(lower[i : i + len(words)]) == words:
+                out.append(i)
+    return out
+
+
+MANY_PLACE_NOUNS: frozenset[str] = frozenset({"city", "region", "oblast", "province"})
+MANY_WORDS: frozenset[str] = frozenset(
+    {"several", "many", "various", "multiple", "numerous", "dozens", "some"}
+)
+
+
+def _many_places(sent: Span, tokens: TokenView) -> list[int]:
+    """Where the sentence counts the places it speaks of ("at five cities", "in several regions",
+    "in dozens of towns"): what it says there is said of many places, none of them alone."""
+    out = []
+    lemma, tag = tokens.lemma, tokens.tag
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        if tag[i] != "NNS" or lemma[i] not in MANY_PLACE_NOUNS:
+            continue
+        tok = doc[i]
+        for c in tok.children:
+            if c.i > i:
+                continue
+            if c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1"):
+                out.append(c.i)
+                break
+            if c.dep_ in ("amod", "det") and c.lower_ in MANY_WORDS:
+                out.append(c.i)
+                break
+        else:
+            head = tok.head  # "dozens of towns"
+            if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in MANY_WORDS:
+                out.append(head.head.i)
+    return out
+
+
+def _split_scope(
+    r: Report, multi_at: Sequence[int], places: Sequence[PlaceMention], doc: Doc
+) -> list[Report]:
+    """A sentence that speaks of the whole country and of one place ("about 100 missiles were fired
+    at cities across the country, and two buildings in the capital were hit"; "ten died in X, and
+    the nationwide toll passed 40"): the words whose clause holds the country-wide phrase report
+    the barrage as a whole, the others the attack on the place they name."""
+    clauses = {t.i: _clause(t) for t in r.triggers}
+    clauses.update({c.cue: _clause(doc[c.cue]) for c in r.casualties})
+
+    def national(i: int) -> bool:
+        return any(m in clauses[i] for m in multi_at)
+
+    nat_t = [t for t in r.triggers if national(t.i)]
+    loc_t = [t for t in r.triggers if not national(t.i)]
+    nat_c = [c for c in r.casualties if national(c.cue)]
+    loc_c = [c for c in r.casualties if not national(c.cue)]
+    nat_words = set().union(*(clauses[t.i] for t in nat_t), *(clauses[c.cue] for c in nat_c))
+    anchors = loc_t + [doc[c.cue] for c in loc_c]
+    own_places = [p for p in places if p.start not in nat_words]
+    place = _place_for(anchors, own_places) if anchors and nat_words else None
+    if place is None:
+        if r.casualties:
+            r.place = None  # "12 killed in several regions, including X": a total of many places
+        return [r]
+    nat_weapons = [w for w in r.weapons if w.head in nat_words]
+    whole = replace(
+        r,
+        triggers=nat_t or list(r.triggers),
+        place=None,
+        district=None,
+        casualties=nat_c,
+        weapons=nat_weapons or list(r.weapons),
+    )
+    local = replace(
+        r,
+        triggers=loc_t,
+        place=place,
+        casualties=loc_c,
+        multi=False,
+        weapons=[w for w in r.weapons if w.head not in nat_words],
+    )
+    return [whole, local]
+
+
+def _conj_group(tok: Token) -> set[int]:
+    """A word and the words coordinated with it ("Odesa and Mykolaiv")."""
+    top = tok
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    out: set[int] = set()
+    stack = [top]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def _split_coordinated(r: Report, places: Sequence[PlaceMention], doc: Doc) -> list[Report]:
+    """ "Missiles struck Odesa and Mykolaiv, killing three": one attack on each place, and their
+    toll, given for both together, an attack of its own without a place that covers them (dropped
+    as a summary when the places' own tolls add up to it)."""
+    p = r.place
+    if p is None or p.demoted or p.level == "district":
+        return [r]
+    group = _conj_group(doc[p.start : p.end].root)
+    others = [
+        q
+        for q in places
+        if q is not p
+        and q.level not in ("district",)
+        and not (q.demoted or q.container or q.origin)
+        and doc[q.start : q.end].root.i in group
+        and q.name != p.name
+    ]
+    if not others:
+        return [r]
+    out = [replace(r, place=q, casualties=[], district=None) for q in (p, *others)]
+    if r.casualties:
+        names = tuple(q.name for q in (p, *others))
+        out.insert(0, replace(r, place=None, district=None, multi=True, covers=names))
+    return out
+
+
+def _part_reports(
+    parts: Sequence[CasualtyFigure], places: Sequence[PlaceMention], base: Report | None, doc: Doc
+) -> list[Report]:
+    """ "At least 12 were killed in several regions, including three children in the Zhytomyr
+    region": a part of a toll that names its own place is at least that toll there."""
+    out: list[Report] = []
+    if base is None:
+        return out
+    for c in parts:
+        num = doc[c.start]
+        noun = num.head if num.dep_ in ("nummod", "quantmod") else num
+        covered = {t.i for t in noun.subtree}
+        place = best_place([p for p in places if p.start in covered and not p.demoted])
+        if place is None:
+            continue
+        out.append(replace(base, place=place, district=None, casualties=[c], multi=False, covers=()))
+    return out
+
+
+def _scoped(
+    reports: list[Report],
+    parts: Sequence[CasualtyFigure],
+    places: Sequence[PlaceMention],
+    sent: Span,
+    multi_at: Sequence[int],
+) -> list[Report]:
+    """The sentence's reports, each split by what its words speak of (`_split_scope`,
+    `_split_coordinated`), and the parts of its tolls that name their own place; `multi_at` is
+    where the sentence speaks of many places ("across the country", "at five cities")."""
+    doc = sent.doc
+    scoped: list[Report] = []
+    for r in reports:
+        scoped.extend(_split_scope(r, multi_at, places, doc) if r.multi else [r])
+    out = [x for r in scoped for x in _split_coordinated(r, places, doc)]
+    base = next((r for r in out if r.casualties), out[0] if out else None)
+    return out + _part_reports(parts, places, base, doc)
 
 
 # -- joining reports into attacks ---------------------------------------------
@@ -812,6 +1052,8 @@ def assemble(reports: Sequence[Report]) -> list[Attack]:
                 target, new_place = last, r.place
             elif _refines(last, r) and last is not None and _compatible(last, r):
                 target, new_place = last, r.place
+        elif r.covers:
+            pass  # a toll of several places together: an attack of its own (maybe a summary)
         else:
             if r.multi:  # "across the country": the barrage as a whole, never one of its places
                 unplaced = [a for a in attacks if a.location is None and not (a.cumulative or a.background)]
@@ -825,6 +1067,7 @@ def assemble(reports: Sequence[Report]) -> list[Attack]:
                 location=r.place.name if r.place else None,
                 multi=r.multi,
                 level=r.place.level if r.place else None,
+                covers=r.covers,
             )
             attacks.append(target)
         elif new_place is not None:
@@ -868,6 +1111,7 @@ def _is_summary(a: Attack, others: Sequence[Attack]) -> bool:
         and o.location is not None
         and not o.cumulative
         and (day is None or o.day is None or abs(o.day - day) <= 1)  # not an attack of another day
+        and (not a.covers or any(_same_place(o.location, c) for c in a.covers))
     ]
     if not placed:
         return False
@@ -881,16 +1125,31 @@ def _is_summary(a: Attack, others: Sequence[Attack]) -> bool:
     return True
 
 
+def _counted(w: WeaponMention, doc: Doc) -> bool:
+    """A weapon given a number ("about 100 missiles were fired", "dozens of drones"): a figure,
+    which makes an attack told without a place or a named system one (ANNOTATION.md)."""
+    head = doc[w.head]
+    if any(c.dep_ == "nummod" and c.like_num for c in head.children):
+        return True
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "of" and (prep.head.like_num or prep.head.pos_ == "NUM")
+
+
 def keep(a: Attack, attacks: Sequence[Attack]) -> bool:
     """ANNOTATION.md: an attack names a place, a figure or a weapon system; old ones need a figure."""
     named = any(w.named for r in a.reports for w in r.weapons)
-    if a.location is None and not a.has_figure() and not named:
+    counted = any(_counted(w, r.triggers[0].doc) for r in a.reports if r.triggers for w in r.weapons)
+    if a.location is None and not a.has_figure() and not (named or counted):
         return False
     days = [r.days_before for r in a.reports if r.days_before is not None]
     if days and min(days) > OLD_DAYS and not a.has_figure():
         return False
-    if not any(r.triggers for r in a.reports) and a.location is None:
-        return False
+    if not any(r.triggers for r in a.reports):
+        if a.location is None:
+            return False
+        told = min((r.sent_no for o in attacks for r in o.reports if r.triggers), default=None)
+        if told is None or a.reports[0].sent_no < told:
+            return False  # a toll told before any attack is, and never tied to one: deaths, not a strike
     return not _is_summary(a, attacks)
 
 

@@ -19,7 +19,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from peacewire.extract.holders import GROUP_PRONOUNS, PERSON_PRONOUNS, HolderResolver, subject_tokens
+from peacewire.extract.holders import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    HolderResolver,
+    subject_tokens,
+)
 from peacewire.extract.quotes import subject_of
 from peacewire.extract.stance import Frame, Reading, deontic, epistemic, existential, first_person, future
 from peacewire.records import Actor
@@ -96,8 +102,11 @@ def speakers(reading: Reading, resolver: HolderResolver) -> list[Actor | None] |
     if subj is not None:
         if subj.dep_ == "expl":
             return None
-        if quoted is not None and _names_quoted(subj, quoted):
-            named: list[Actor] | None = [quoted]  # "..., he said": the quotation's speaker, resolved already
+        named = resolver.actors_of(subj) if subj.lower_ in PLURAL_PRONOUNS else None
+        if named is not None and len(named) > 1:
+            pass  # "They said ...": the several actors named before
+        elif quoted is not None and _names_quoted(subj, quoted):
+            named = [quoted]  # "..., he said": the quotation's speaker, resolved already
         else:
             named = resolver.actors_of(subj, quoted)
         if named is None:

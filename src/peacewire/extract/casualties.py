@@ -38,6 +38,9 @@ class CasualtyFigure:
     cue: int
     """Doc index of the casualty word."""
     revised: bool = False
+    part: bool = False
+    """Part of the figure before it ("including three children in X"): at least so many, of the
+    same kind; `cue` is then the part's number."""
 
 
 def _kind_of(tok: Token, cues: CasualtyCues) -> Kind | None:
@@ -89,6 +92,11 @@ def _forward(sent: Span, f: Figure, cues: CasualtyCues) -> tuple[Kind, int] | No
                 and (_kind_of(doc[k + 2], cues) not in (None, kind))
             ):
                 return None
+            num = doc[f.end - 1]
+            noun = num.head if num.dep_ in ("nummod", "quantmod") else num
+            active = any(c.dep_ in ("dobj", "obj") for c in t.children)
+            if noun.dep_ == "nsubj" and noun.head.i == k and active:
+                return None  # "twelve soldiers killed a man": the count is of the killers
             return kind, k
         if low in MODALS:
             return None
@@ -236,21 +244,29 @@ def find_casualties(
     skip: frozenset[int] = frozenset(),
     cues: EventCues | None = None,
     view: TokenView | None = None,
+    parts: bool = False,
 ) -> list[CasualtyFigure]:
-    """The killed and injured counts of one sentence (span), in text order."""
+    """The killed and injured counts of one sentence (span), in text order; with `parts`, the
+    counts that are part of one before them too (marked `part`)."""
     cues = cues or event_cues()
     cc = cues.casualties
     out: list[CasualtyFigure] = []
     figures = find_figures(sent, skip, cues.numbers, view)
     lo = sent.start
+    reset = _sets_toll(sent, cc)
     for f in figures:
         if _is_subset(sent, f, cc):
             lo = f.end
+            whole = next((c for c in reversed(out) if not c.part), None)
+            if parts and whole is not None:
+                count = Count(f.value, "at_least")
+                out.append(CasualtyFigure(whole.kind, count, f.num_start, f.end - 1, part=True))
             continue
-        found = _verb_before(sent, f, lo, cc) or _forward(sent, f, cc)
+        found = _verb_before(sent, f, lo, cc) or _forward(sent, f, cc) or _by_parse(sent, f, cc)
         revised = False
         if found is not None:
             kind, cue = found
+            revised = reset
         else:
             back = _backward(sent, f, lo, cc)
             if back is None:
@@ -264,35 +280,99 @@ def find_casualties(
         if any(sent.doc[k].lower_ in MODALS for k in range(min(cue, f.start), max(cue, f.start))):
             continue
         out.append(CasualtyFigure(kind=kind, count=f.count(), start=f.num_start, cue=cue, revised=revised))
-    out.extend(_singulars(sent, cc, {c.start for c in out}))
+    out.extend(_singulars(sent, cc, {c.start for c in out}, reset))
     out.sort(key=lambda c: c.start)
     return out
 
 
-def _singulars(sent: Span, cc: CasualtyCues, taken: set[int]) -> list[CasualtyFigure]:
-    """ "a woman was killed", "killing a 60-year-old man": one person."""
+def _sets_toll(sent: Span, cc: CasualtyCues) -> bool:
+    """ "On Saturday it raised the toll, listing 50 dead": a verb that sets a toll anew, whose
+    figures then are the revised ones."""
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in cc.toll_setters:
+            continue
+        if any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in cc.toll_nouns for c in tok.children):
+            return True
+    return False
+
+
+RELATIVES: frozenset[str] = frozenset({"who", "whom", "that", "which"})
+POSSESSIVES: frozenset[str] = frozenset({"their", "his", "her", "its", "our", "my", "your"})
+
+
+def _victim_of(verb: Token, noun: Token, cc: CasualtyCues) -> Kind | None:
+    """The kind of casualty `verb` makes of its argument `noun`: "people were injured", "people
+    died", "killing a man"; not "soldiers killed two civilians" (the noun is the killer)."""
+    kind = _kind_of(verb, cc)
+    if kind is None or verb.pos_ not in ("VERB", "ADJ", "AUX"):
+        return None
+    for other in (c for c in verb.children if c.dep_ == "conj" and _kind_of(c, cc) not in (None, kind)):
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") or c.like_num for c in other.children):
+            return None  # "dozens were killed or wounded": one count of both
+    if noun.dep_ in ("nsubjpass", "dobj", "obj"):
+        return kind
+    if noun.dep_ == "nsubj" and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return kind  # "five people died"
+    return None
+
+
+def _by_parse(sent: Span, f: Figure, cc: CasualtyCues) -> tuple[Kind, int] | None:
+    """The verb the counted noun depends on, whatever stands between: "seven people, including a
+    child, were injured", "73 who were wounded", "50 prisoners it said had been killed"."""
+    doc = sent.doc
+    num = doc[f.end - 1]
+    noun = num.head if num.dep_ in ("nummod", "quantmod", "compound") else num
+    if not sent.start <= noun.i < sent.end:
+        return None
+    kind = _victim_of(noun.head, noun, cc)
+    if kind is not None:
+        return kind, noun.head.i
+    for rel in (c for c in noun.children if c.dep_ == "relcl"):
+        args = [c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")]
+        pron = next((a for a in args if a.lower_ in RELATIVES), None)
+        if pron is not None:
+            kind = _victim_of(rel, pron, cc)  # "73 who were wounded", "the 12 whom it killed"
+            if kind is not None:
+                return kind, rel.i
+            continue
+        # "50 prisoners it said had been killed": a reported clause without a subject of its own
+        for comp in (c for c in rel.children if c.dep_ == "ccomp"):
+            if comp.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children):
+                kind = _kind_of(comp, cc)
+                if kind is not None:
+                    return kind, comp.i
+    return None
+
+
+def _singulars(sent: Span, cc: CasualtyCues, taken: set[int], revised: bool = False) -> list[CasualtyFigure]:
+    """ "a woman was killed", "killing a 60-year-old man", "a security guard died", "their
+    daughter was injured": one person; "a couple were killed": two."""
     doc = sent.doc
     out: list[CasualtyFigure] = []
     for tok in sent:
-        if tok.lower_ not in ("a", "an") or tok.i in taken:
+        lemma = tok.lemma_.lower()
+        if lemma in cc.group_people and tok.tag_ == "NN":
+            value = cc.group_people[lemma]
+        elif lemma in cc.singular_people and tok.tag_ == "NN":
+            value = 1.0
+        else:
             continue
-        k = tok.i + 1
-        while k < sent.end and (
-            doc[k].pos_ in ("ADJ", "NUM") or doc[k].lower_ in ("-", "year", "old") or doc[k].like_num
-        ):
-            k += 1
-        if k >= sent.end or doc[k].lemma_.lower() not in cc.singular_people or doc[k].tag_ != "NN":
+        det = next((c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i), None)
+        if det is None or (det.lower_ not in ("a", "an") and det.lower_ not in POSSESSIVES):
             continue
-        noun = doc[k]
-        verb = noun.head
-        kind = _kind_of(verb, cc) if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
-        if kind is None and tok.i - 1 >= sent.start:
-            prev = doc[tok.i - 1]
+        if det.i in taken or tok.i in taken:
+            continue
+        verb = tok.head
+        kind = _victim_of(verb, tok, cc)
+        if kind is None and det.i - 1 >= sent.start:
+            prev = doc[det.i - 1]  # "killing a man" parsed apart
             if prev.tag_ in ("VBG", "VBD") and _kind_of(prev, cc) is not None:
                 kind, verb = _kind_of(prev, cc), prev
         if kind is None or _generic(verb, cc):
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue
-        out.append(CasualtyFigure(kind=kind, count=Count(1, "exact"), start=tok.i, cue=verb.i))
+        out.append(
+            CasualtyFigure(kind=kind, count=Count(value, "exact"), start=det.i, cue=verb.i, revised=revised)
+        )
     return out

@@ -122,7 +122,7 @@ def past_strength(reading: Reading, lex: PositionLexicon, clause: Clause) -> int
             if child.lower_ not in lex.past_adverbs or child.dep_ not in ("advmod", "amod", "npadvmod"):
                 continue
             # "Previously, he had maintained" / "his previous suggestions", not "has repeatedly said"
-            if (tok.tag_ in PAST_TAGS or tok.pos_ == "NOUN" or _past_perfect(tok)) and not _present_perfect(
+            if (tok.tag_ in PAST_TAGS or tok.pos_ == "NOUN" or past_perfect(tok)) and not _present_perfect(
                 tok
             ):
                 return 1
@@ -135,7 +135,8 @@ def reversed_stance(clause: Clause, lex: PositionLexicon) -> bool:
     return any(f" {p} " in clause.before_cue for p in lex.past_reversal)
 
 
-def _past_perfect(tok: Token) -> bool:
+def past_perfect(tok: Token) -> bool:
+    """ "had insisted", "had been ready": the clause tells of a time before another."""
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
 
 

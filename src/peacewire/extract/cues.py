@@ -63,6 +63,11 @@ class CasualtyCues:
     rate: frozenset[str]
     generic_subjects: frozenset[str]
     singular_people: frozenset[str]
+    group_people: Mapping[str, float]
+    """Nouns that count a fixed number of people ("a couple were killed" -> 2)."""
+    toll_setters: frozenset[str]
+    """Verbs whose object is a toll they set anew ("raised the toll, listing 50 dead"): the
+    sentence's figures are the revised ones."""
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -96,6 +101,8 @@ class TransferCues:
     package_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
     use_verbs: frozenset[str]
+    anaphors: frozenset[str]
+    """Nouns that, definite and counted ("16 of the systems"), count a weapon named before."""
     side_of: Mapping[str, str]
     """Supplier -> the side it arms when the article names no recipient."""
     other_side: str | None
@@ -177,13 +184,17 @@ def _section(raw: Mapping[str, Any], name: str) -> Mapping[str, Any]:
 
 
 def _numbers_map(section: Mapping[str, Any], name: str) -> dict[str, float]:
+    return _counts_map(section, name, "numbers")
+
+
+def _counts_map(section: Mapping[str, Any], name: str, where: str) -> dict[str, float]:
     value = section.get(name)
     if not isinstance(value, dict):
-        raise CueError(f"event_cues.yaml: numbers.{name} must be a mapping")
+        raise CueError(f"event_cues.yaml: {where}.{name} must be a mapping")
     out: dict[str, float] = {}
     for k, v in value.items():
         if not isinstance(v, int | float):
-            raise CueError(f"event_cues.yaml: numbers.{name}.{k} must be a number, got {v!r}")
+            raise CueError(f"event_cues.yaml: {where}.{name}.{k} must be a number, got {v!r}")
         out[str(k).lower()] = float(v)
     return out
 
@@ -239,6 +250,8 @@ def parse_cues(raw: Any) -> EventCues:
             rate=_words(c, "rate", "casualties"),
             generic_subjects=_words(c, "generic_subjects", "casualties"),
             singular_people=_words(c, "singular_people", "casualties"),
+            group_people=_counts_map(c, "group_people", "casualties"),
+            toll_setters=_words(c, "toll_setters", "casualties"),
         ),
         numbers=NumberCues(
             qualifiers={str(k).lower(): cast(CountQualifier, v) for k, v in quals.items()},
@@ -256,6 +269,7 @@ def parse_cues(raw: Any) -> EventCues:
             package_verbs=_words(t, "package_verbs", "transfer"),
             arrival_verbs=_words(t, "arrival_verbs", "transfer"),
             use_verbs=_words(t, "use_verbs", "transfer"),
+            anaphors=_words(t, "anaphors", "transfer"),
             side_of=_names_map(t, "default_recipients"),
             other_side=_optional_name(t, "other_recipient"),
             belligerents=frozenset(_names(t, "belligerents")),

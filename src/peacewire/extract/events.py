@@ -27,7 +27,7 @@ from peacewire.extract.gazetteer import load_gazetteer
 from peacewire.extract.locations import doc_view, place_index
 from peacewire.extract.numbers import PERCENT_WORDS
 from peacewire.extract.parties import ActorLookup
-from peacewire.extract.territory import extract_territory
+from peacewire.extract.territory import AREA_UNITS, WHOLE_WORDS, extract_territory
 from peacewire.extract.tokenview import TokenView
 from peacewire.extract.transfers import extract_transfers
 from peacewire.records import Article, Event
@@ -53,7 +53,7 @@ class EventGates:
     territory: frozenset[str]
     """Control words (territorial control also needs a share)."""
     shares: frozenset[str]
-    """Percent signs and words and the fraction words."""
+    """Percent signs and words, the fraction words, "full" (control) and the units of area."""
 
     def attack_words(self, words: frozenset[str]) -> bool:
         """Whether a sentence with these words can report an attack or its casualties."""
@@ -78,7 +78,13 @@ def event_gates() -> EventGates:
         attack_pairs=frozenset(pairs),
         transfer=frozenset(t.verbs | t.receive_verbs | t.nouns),
         territory=frozenset(cues.territory.verbs | cues.territory.nouns),
-        shares=frozenset(PERCENT_WORDS | fraction_words | {"one-fifth", "one-third", "one-quarter"}),
+        shares=frozenset(
+            PERCENT_WORDS
+            | fraction_words
+            | {"one-fifth", "one-third", "one-quarter"}
+            | WHOLE_WORDS
+            | AREA_UNITS
+        ),
     )
 
 
@@ -119,7 +125,11 @@ def extract_events(doc: Doc, table: EventActorTable, article: Article) -> list[E
     events.extend(extract_transfers(bodies, table, gaz, cues, tokens, read_transfers))
     events.extend(
         extract_territory(
-            [b for b, read in zip(bodies, read_territory, strict=True) if read], table, gaz, cues
+            [b for b, read in zip(bodies, read_territory, strict=True) if read],
+            table,
+            gaz,
+            cues,
+            article.published,
         )
     )
     return events

@@ -227,12 +227,10 @@ class HolderResolver:
         if tok.pos_ == "PRON":
             return None
         actor = self.table.actor_at(tok.idx, tok.idx + len(tok))
-        if actor is not None:
-            return actor
-        phrase = noun_phrase(tok)
-        actor = self.table.resolve(phrase)
-        if actor is not None and actor.type == "person" and tok.tag_ == "NNS":
-            return None  # "European leaders" is no one person
+        if actor is None:
+            actor = self.table.resolve(noun_phrase(tok))
+        if actor is not None and actor.type == "person" and tok.tag_ == "NNS" and tok.text not in actor.name:
+            return None  # "European leaders" is no one person (the tagger's plural "Guterres" is)
         return actor
 
     def pronoun(self, tok: Token, speaker: Actor | None) -> Actor | None:
@@ -317,7 +315,7 @@ class HolderResolver:
         def add(tokens: Sequence[Token]) -> None:
             for t in tokens:
                 actor = self.table.actor_at(t.idx, t.idx + len(t))
-                if actor is None and t.pos_ == "PROPN":
+                if actor is None and t.pos_ in ("PROPN", "ADJ"):  # "the Ukrainian proposal"
                     actor = self.table.resolve(t.doc[t.i : t.i + 1])
                 if actor is not None and actor.type != "media" and actor not in out:
                     out.append(actor)
@@ -443,6 +441,11 @@ def subject_tokens(pred: Token, stop: Token | None = None) -> list[Token]:
                     return [pobj]
         if cur.dep_ == "relcl":
             return [cur.head]
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.i > 0 and cur.doc[cur.i - 1].dep_ == "conj":
+            # "with Kyiv setting out terms and Moscow promising to ...": the name before the participle
+            before = cur.doc[cur.i - 1]
+            if before.pos_ == "PROPN":
+                return [before]
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return [cur.head]
         if cur.dep_ in ("amod", "oprd") and cur.head.lemma_.lower() == "door":

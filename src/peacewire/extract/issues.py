@@ -102,6 +102,7 @@ class StanceWords:
     committing_verbs: frozenset[str]
     support_placements: tuple[str, ...]
     oppose_placements: tuple[str, ...]
+    sufficiency: frozenset[str]
 
 
 @dataclass(frozen=True, eq=False)
@@ -232,6 +233,7 @@ def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
         committing_verbs=frozenset(_strings(st, "committing_verbs", "stance")),
         support_placements=_strings(st, "support_placements", "stance"),
         oppose_placements=_strings(st, "oppose_placements", "stance"),
+        sufficiency=frozenset(_strings(st, "sufficiency", "stance")),
     )
     neg = _section(raw, "negation")
     hedges = _section(raw, "hedges")
@@ -424,6 +426,11 @@ def _on_topic(match: CueMatch, cue_ids: set[int], lex: PositionLexicon) -> bool:
     """Whether what a `topical` cue is about is the war ("talks on a ceasefire", not "a deal on
     critical minerals"): its "on" / "over" / "about" phrase names another cue, a name or a topic."""
     tokens = {t.i for t in match.tokens}
+    anchor = match.anchor
+    if anchor.pos_ == "VERB":  # "negotiating the wording of a declaration": the object is the topic
+        for obj in anchor.children:
+            if obj.dep_ == "dobj" and obj.i not in cue_ids and not _war_topic(obj, lex):
+                return False
     for tok in match.tokens:
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in TOPIC_PREPS or prep.i in tokens:
@@ -431,10 +438,13 @@ def _on_topic(match: CueMatch, cue_ids: set[int], lex: PositionLexicon) -> bool:
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                if pobj.i in cue_ids or pobj.pos_ == "PROPN" or pobj.lemma_.lower() in lex.topics:
-                    return True
-                return False
+                return pobj.i in cue_ids or _war_topic(pobj, lex)
     return True
+
+
+def _war_topic(noun: Token, lex: PositionLexicon) -> bool:
+    """A name, a pronoun, or a noun of `topics`: what talks about the war are about."""
+    return noun.pos_ in ("PROPN", "PRON") or noun.lemma_.lower() in lex.topics
 
 
 def _candidates(ids: Sequence[int], i: int, view: TokenView, lex: PositionLexicon) -> list[CuePattern]:
@@ -469,19 +479,28 @@ def has_partner(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+NOT_PLACE_ENTITIES = frozenset({"NORP", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
+"""Entity types no object of "return" / "take back" that names land has (the small model often tags
+towns as persons or organisations: actors the table knows are left out in positions.py)."""
 PLACE_NOUNS = frozenset({"territory", "territories", "land", "lands", "region", "regions", "city", "cities",
                          "town", "towns", "village", "villages", "settlement", "settlements"})  # fmt: skip
 
 
 def _names_place(tok: Token) -> bool:
-    """ "return Avdiivka", "getting Kherson back": the verb's object is a named place or land."""
+    """ "return Avdiivka", "getting Kherson back": the verb's object is a name or a noun of land."""
+    return place_object(tok) is not None
+
+
+def place_object(tok: Token) -> Token | None:
+    """The object of a `place` verb cue that may name a place: a proper name or a noun of land."""
     for child in tok.children:
         if child.dep_ != "dobj":
             continue
-        if child.ent_type_ in PLACE_ENTITIES or child.lemma_.lower() in PLACE_NOUNS:
-            return True
-    return False
+        if child.pos_ == "PROPN" and child.ent_type_ not in NOT_PLACE_ENTITIES:
+            return child
+        if child.lemma_.lower() in PLACE_NOUNS:
+            return child
+    return None
 
 
 def _has_object(tok: Token) -> bool:

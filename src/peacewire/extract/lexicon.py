@@ -6,7 +6,8 @@ take what they need from the returned frozen object.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -27,6 +28,12 @@ class ReportingLexicon:
     vague_subjects: frozenset[str]
     anonymous_subjects: frozenset[str]
     speech_nouns: frozenset[str]
+    phrasal: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    naming_words: frozenset[str] = frozenset()
+    thought: frozenset[str] = frozenset()
+    estimate: frozenset[str] = frozenset()
+    finding_nouns: frozenset[str] = frozenset()
+    """Verbs of thinking and expecting: what they report is the holder's view, not a relay."""
 
 
 @lru_cache(maxsize=1)
@@ -39,4 +46,9 @@ def reporting_lexicon() -> ReportingLexicon:
         vague_subjects=frozenset(raw["vague_subjects"]),
         anonymous_subjects=frozenset(raw["anonymous_subjects"]),
         speech_nouns=frozenset(raw["speech_nouns"]),
+        phrasal={verb: frozenset(words) for verb, words in raw["phrasal"].items()},
+        naming_words=frozenset(raw["naming_words"]),
+        thought=frozenset(raw["verbs"]["thought"]),
+        estimate=frozenset(raw["verbs"]["estimate"]),
+        finding_nouns=frozenset(raw["finding_nouns"]),
     )

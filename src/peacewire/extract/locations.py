@@ -21,7 +21,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from peacewire.extract.eventdoc import EventDoc, event_doc, first_words
-from peacewire.extract.gazetteer import Gazetteer, key
+from peacewire.extract.gazetteer import Gazetteer, fold, key
 from peacewire.extract.lexicon import load_data_yaml
 from peacewire.extract.tokenview import TokenView, token_view
 
@@ -199,6 +199,8 @@ DIRECTIONS: frozenset[str] = frozenset(
         "south-west",
     }
 )
+NAME_HEADS: frozenset[str] = frozenset({"NOUN", "PROPN"})
+"""Parts of speech of a noun a place name may modify ("the Kyiv region", "the Odesa port")."""
 DEMOTING_PREPS: frozenset[str] = frozenset({"between", "from", "toward", "towards"})
 # Words that may stand between a place and the office it names: "Kyiv city
 # military administration head", "Lugansk regional governor".
@@ -255,6 +257,8 @@ class PlaceMention:
     """Contains an unnamed settlement ("a strategic city in the Donbas region")."""
     origin: bool = False
     """Where something came from ("launched from the Astrakhan region"), never where it hit."""
+    building: bool = False
+    """Named as a building told before ("the hospital", "at Okhmatdyt"): its city."""
 
     def rank(self) -> tuple[int, int, int, int]:
         """Lower is better: situating places last, then most specific, then known."""
@@ -314,6 +318,8 @@ def _names_office(doc_tokens: Span | list[Token], end: int, gaz: Gazetteer) -> b
             k += 1
             steps += 1
             continue
+        if low in PLACE_PARTS:
+            return False  # "the Dnipro city centre": a part of the place, not a body of it
         if gaz.roles.title(low) is not None or low in EXTRA_OFFICE_NOUNS:
             return True
         if low in gaz.roles.official_nouns or low in gaz.roles.body_nouns or low in gaz.roles.honorifics:
@@ -482,6 +488,7 @@ def find_places(
     recent_sites: Mapping[str, str] | None = None,
     view: EventDoc | None = None,
     known_only: bool = False,
+    facilities: Mapping[str, str] | None = None,
 ) -> list[PlaceMention]:
     """Every place below country level named in the sentence, in text order.
 
@@ -489,6 +496,8 @@ def find_places(
     "the city" is `recent_city`, the city the article named last; "the bridge" is the site
     `recent_sites` gives for "bridge" (see `site_places`).  `view` is the article's token
     lists (read once per article); only the tokens that can start a place are looked at.
+    `facilities` gives the city of the named buildings told before ("Okhmatdyt", "the
+    hospital": see `facility_places`).
     With `known_only`, names that are neither listed places nor sites are not read (what a
     sentence without an event can tell the story: "the city" it names).
     """
@@ -496,12 +505,18 @@ def find_places(
     tokens = view.tokens
     words, lemma, pos = tokens.words, tokens.lemma, tokens.pos
     sites = recent_sites or {}
+    known_facilities = facilities or {}
     out: list[PlaceMention] = []
     nxt = sent.start
     for i in range(sent.start, sent.end):
         if i < nxt:
             continue
         low = lemma[i]
+        at_facility = _facility_at(sent, i, tokens, known_facilities) if known_facilities else None
+        if at_facility is not None:
+            out.append(at_facility)
+            nxt = at_facility.end
+            continue
         if known_only:
             if not (
                 i in view.places
@@ -524,6 +539,52 @@ def find_places(
         found, nxt = _place_at(sent, i, gaz, capitals, default_capital, recent_city, site_nouns, sites, view)
         if found is not None:
             out.append(found)
+    return out
+
+
+FACILITY_NAME_WORDS = 3
+"""Longest building name, in tokens, looked up among the facilities told before."""
+
+
+def _facility_at(sent: Span, i: int, tokens: TokenView, facilities: Mapping[str, str]) -> PlaceMention | None:
+    """A building told before, by its name ("at Okhmatdyt") or as "the hospital": its city."""
+    words = tokens.words
+    if i > sent.start and tokens.lower[i - 1] == "the" and tokens.pos[i] == "NOUN":
+        city = facilities.get(tokens.lemma[i])
+        if city is not None and not (i + 1 < sent.end and tokens.lower[i + 1] == "of"):
+            return PlaceMention(i - 1, i + 1, city, "city", True, _demoted(sent, i - 1), building=True)
+        return None
+    if not words[i][:1].isupper() or tokens.pos[i] != "PROPN":
+        return None
+    for size in range(min(FACILITY_NAME_WORDS, sent.end - i), 0, -1):
+        city = facilities.get(fold(tokens.span_text(i, i + size)))
+        if city is not None:
+            return PlaceMention(i, i + size, city, "city", True, _demoted(sent, i), building=True)
+    return None
+
+
+def facility_places(sent: Span, places: Sequence[PlaceMention], nouns: frozenset[str]) -> dict[str, str]:
+    """Named buildings of the sentence and the city it places them in: "a missile slammed into
+    Okhmatdyt, the children's hospital, ... on the capital" -> {"okhmatdyt": "Kyiv", "hospital":
+    "Kyiv"}.  A later "at Okhmatdyt" or "the hospital" is then that city (the spec's location is
+    the city; a building is no place of its own)."""
+    cities = [p for p in places if p.level == "city" and not (p.demoted or p.origin or p.container)]
+    if not cities:
+        return {}
+    city = cities[0].name
+    out: dict[str, str] = {}
+    for tok in sent:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP") or tok.dep_ == "compound":
+            continue
+        noun = next((c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in nouns), None)
+        if noun is None:
+            continue
+        start = min((c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i), default=tok.i)
+        name = sent.doc[start : tok.i + 1]
+        if any(p.start <= tok.i < p.end for p in places):
+            continue  # "Kharkiv, the country's second city": a place itself
+        out[fold(name.text)] = city
+        out[noun.lemma_.lower()] = city
     return out
 
 
@@ -642,6 +703,8 @@ def _place_at(
     nxt = tokens.lower[j] if j < sent.end else ""
     if j < sent.end and tokens.words[j] in FEATURE_WORDS:
         return None, j + 1  # "the Kerch Strait", "the Dnipro River": another feature's name
+    if known and "city" in kinds and prev == "the" and not (j < sent.end and tokens.pos[j] in NAME_HEADS):
+        return None, j  # "across the Dnipro": a city takes no article, the river of its name does
     name_end = j
     level: Level
     if nxt in DISTRICT_WORDS:

@@ -15,8 +15,15 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from peacewire.extract.gazetteer import Gazetteer
+from peacewire.extract.lexicon import reporting_lexicon
 from peacewire.records import Actor
 
+PRONOUNS: frozenset[str] = frozenset({"it", "they", "he", "she", "we", "i"})
+POSSESSIVE_PRONOUNS: frozenset[str] = frozenset({"its", "their", "his", "her", "our", "my"})
+SELF_NOUNS: frozenset[str] = frozenset({"country", "nation", "government", "state", "administration"})
+"""Heads that, owned by a pronoun ("his country"), stand for the speaker's state."""
+FORCE_NOUNS: frozenset[str] = frozenset({"force", "troop", "army", "military", "unit", "soldier"})
+"""Armed forces that, owned by a pronoun ("its forces"), are the speaker's state's."""
 MADE_WORDS: frozenset[str] = frozenset({"made", "built", "manufactured", "produced", "designed", "supplied"})
 UNRESOLVED_HEADS: frozenset[str] = frozenset(
     {
@@ -131,3 +138,34 @@ def party_of(head: Token, table: ActorLookup, gaz: Gazetteer, belligerent: bool 
         if actor.type not in ("person",) or not actor.country:
             return None
     return state_of_actor(actor, gaz)
+
+
+def reporter_subject(word: Token) -> Token | None:
+    """ "Germany said it would provide": the subject of the reporting verb above a word."""
+    cur = word
+    lex = reporting_lexicon()
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in lex.verbs:
+            subj = [c for c in cur.children if c.dep_ == "nsubj"]
+            return subj[0] if subj else None
+    return None
+
+
+def speaker_party(
+    tok: Token | None, table: ActorLookup, gaz: Gazetteer, self_nouns: frozenset[str] = SELF_NOUNS
+) -> str | None:
+    """The party a noun phrase names; a pronoun or a pronoun's `self_nouns` ("his country") is
+    the speaker's state (the subject of the reporting verb above)."""
+    if tok is None:
+        return None
+    speaker_self = tok.lower_ in PRONOUNS or (
+        tok.lemma_.lower() in self_nouns
+        and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in tok.children)
+    )
+    if speaker_self:
+        rep = reporter_subject(tok.head if tok.lower_ in PRONOUNS else tok)
+        return party_of(rep, table, gaz) if rep is not None else None
+    return party_of(tok, table, gaz)

@@ -28,6 +28,8 @@ ANAPHORA_TOKENS = 400
 PROVISION_SENTENCES = 3
 """How many sentences after a plan is described may go on listing its provisions."""
 CONDITIONAL = frozenset({"would", "will", "'d", "'ll"})
+FRAMING_PREPS = frozenset({"under"})
+"""Prepositions whose plan frames the clause as one of its provisions ("Under the plan, Kyiv would ...")."""
 
 
 def is_plan(tok: Token, lex: PositionLexicon) -> bool:
@@ -63,6 +65,12 @@ def provision_plans(reading: Reading, lex: PositionLexicon) -> list[tuple[Token,
     plan = plan_of(cue, lex)
     if plan is not None:
         out.append((plan, cue.polarity))
+    for tok in reading.path:  # "Under the Ukrainian proposal, the country would join no bloc"
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in FRAMING_PREPS:
+                out.extend(
+                    (p, reading.polarity) for p in prep.children if p.dep_ == "pobj" and is_plan(p, lex)
+                )
     if reading.provision_of is not None:
         out.append((reading.provision_of, reading.provision_polarity or reading.polarity))
     for frame in reading.frames:

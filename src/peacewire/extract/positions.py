@@ -24,13 +24,21 @@ from peacewire.extract.conditions import (
     conditions,
     hedged,
     partial,
+    past_perfect,
     past_strength,
     reversed_stance,
     temporary,
     vague,
 )
 from peacewire.extract.holders import HolderResolver, subject_tokens
-from peacewire.extract.issues import CueMatch, PositionLexicon, cue_words, find_cues, position_lexicon
+from peacewire.extract.issues import (
+    CueMatch,
+    PositionLexicon,
+    cue_words,
+    find_cues,
+    place_object,
+    position_lexicon,
+)
 from peacewire.extract.plans import PlanMemory, is_plan_word, provision_plans
 from peacewire.extract.stance import Reading, modifier_frames, read_stance
 from peacewire.records import Actor, Article, Issue, Position, Quote, Stance
@@ -56,6 +64,8 @@ class Evidence:
     """0 current, 1 placed before (weak), 2 said to be dropped (strong)."""
     drafted: bool = False
     """From a plan's provision: the plan's drafters are kept for the sentences that follow."""
+    perfect: bool = False
+    """Told in the past perfect ("Trump had insisted on a ceasefire"): before something else."""
 
 
 def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article: Article) -> list[Position]:
@@ -151,7 +161,11 @@ def _evidence(
 ) -> list[Evidence]:
     """The evidence of a reading whose cue stands in `sent`."""
     clause = clause_of(reading, resolver.table.tokens, sent)
-    if vague(clause, lex) or not _aid_to_recipient(reading, resolver, lex):
+    if (
+        vague(clause, lex)
+        or not _aid_to_recipient(reading, resolver, lex)
+        or _person_returned(reading, resolver)
+    ):
         return []
     span = (sent.start_char, sent.end_char)
     quals = set()
@@ -180,8 +194,19 @@ def _evidence(
             if _session(reading, holder):
                 continue
             strength = STRENGTH.get(frame.kind if frame else "", 0)
+            before = frame is not None and past_perfect(frame.token)
             out.append(
-                Evidence(holder, reading.cue.issue, stance, span, strength, list(conds), set(quals), past)
+                Evidence(
+                    holder,
+                    reading.cue.issue,
+                    stance,
+                    span,
+                    strength,
+                    list(conds),
+                    set(quals),
+                    past,
+                    perfect=before,
+                )
             )
             if reversal:
                 out.append(Evidence(holder, reading.cue.issue, earlier, span, strength, past=2))
@@ -259,6 +284,15 @@ def _dropped_evidence(
     return out
 
 
+def _person_returned(reading: Reading, resolver: HolderResolver) -> bool:
+    """ "return Avdiivka" names land; "return Zelensky to the table" names an actor, not land."""
+    if not reading.cue.pattern.place:
+        return False
+    obj = place_object(reading.cue.anchor)
+    actor = resolver.table.actor_at(obj.idx, obj.idx + len(obj)) if obj is not None else None
+    return actor is not None and actor.type != "state"
+
+
 def _aid_to_recipient(reading: Reading, resolver: HolderResolver, lex: PositionLexicon) -> bool:
     """Military aid is a negotiation issue when it goes to a party of the war (`aid_recipients`).
 
@@ -287,6 +321,18 @@ def _aid_to_recipient(reading: Reading, resolver: HolderResolver, lex: PositionL
 # -- merging -------------------------------------------------------------------
 
 
+def _reversed(
+    key: tuple[str, str, str], items: list[Evidence], groups: dict[tuple[str, str, str], list[Evidence]]
+) -> bool:
+    """A stance told only in the past perfect while the article gives the holder's opposite stance as
+    current ("Trump had insisted on a ceasefire" ... "rather than a ceasefire"): the earlier one is past."""
+    if not all(ev.perfect for ev in items):
+        return False
+    holder, issue, stance = key
+    opposite = groups.get((holder, issue, "oppose" if stance == "support" else "support"), [])
+    return any(not ev.perfect and ev.past == 0 for ev in opposite)
+
+
 def _merge(evidence: list[Evidence]) -> list[Position]:
     """One position per (holder, issue, stance): conditions and qualifiers merged.
 
@@ -296,8 +342,9 @@ def _merge(evidence: list[Evidence]) -> list[Position]:
     groups: dict[tuple[str, str, str], list[Evidence]] = {}
     for ev in evidence:
         groups.setdefault((ev.holder.name, ev.issue, ev.stance), []).append(ev)
+    reversed_keys = {key for key, items in groups.items() if _reversed(key, items, groups)}
     out: list[tuple[int, Position]] = []
-    for items in groups.values():
+    for key, items in groups.items():
         best = max(items, key=lambda e: (e.strength, -e.span[0]))
         quals: set[str] = set()
         conds: list[str] = []
@@ -306,7 +353,7 @@ def _merge(evidence: list[Evidence]) -> list[Position]:
             conds.extend(c for c in ev.conditions if c not in conds)
         strongest_past = max(ev.past for ev in items)
         current = any(ev.past == 0 for ev in items)
-        if strongest_past == 2 or strongest_past == 1 and not current:
+        if strongest_past == 2 or strongest_past == 1 and not current or key in reversed_keys:
             quals.add("past")
         first = min(ev.span[0] for ev in items)
         position = Position(

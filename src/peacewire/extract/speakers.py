@@ -112,7 +112,7 @@ class SpeakerResolver:
         if span is None or len(span) == 0:
             return False
         root = span.root
-        while root.dep_ in ("compound", "appos", "flat", "nmod") and root.head is not root:
+        while root.dep_ in ("compound", "appos", "flat", "nmod") and root.head.i != root.i:
             root = root.head
         if root.dep_ in ("nsubj", "nsubjpass"):
             return True

@@ -180,7 +180,9 @@ def predicate_polarity(tok: Token, lex: PositionLexicon) -> tuple[int, str]:
         if tok.tag_ == "VBN" and (lemma in st.support_adjectives or low in st.support_adjectives):
             return 1, "adjective"  # "prepared" tagged as a verb
         return 0, ""
-    if tok.pos_ == "ADJ":
+    if tok.pos_ == "ADJ" or tok.lower_ in st.sufficiency:
+        if low in st.sufficiency:
+            return 1, "adjective"  # "not enough": more is wanted
         if _phrasal(tok, st.oppose_phrasal):
             return -1, "adjective"
         if lemma in st.oppose_adjectives or low in st.oppose_adjectives:
@@ -332,13 +334,19 @@ class _Climb:
         self.bound = bound
         anchor = match.anchor
         self.reading = Reading(cue=match, polarity=match.polarity, path=[anchor])
-        self.pol = -match.polarity if negated(anchor, lex) else match.polarity
+        denied = negated(anchor, lex) or any(  # "join no military bloc": the object's "no"
+            t.i != anchor.i and t.pos_ == "NOUN" and t.head.i == anchor.i and negated(t, lex)
+            for t in match.tokens
+        )
+        self.pol = -match.polarity if denied else match.polarity
         self.escape_negation = _totality(anchor)
         self.reading.partial = self.escape_negation
         self.locked = False
         self.subject_only = False
         if any(first_person(t) for t in match.tokens):
             self.reading.marker = True  # "Crimea is ours": the words are the speaker's claim
+        if anchor.pos_ == "VERB" and any(c.dep_ == "nsubj" and first_person(c) for c in anchor.children):
+            self.reading.marker = True  # "we are getting Kherson back": the speaker's side acting
         if _action(anchor, match, lex):
             self.reading.frames.append(Frame(anchor, 1, "action", self.pol))
         if anchor.pos_ in ("VERB", "AUX") and _modals(anchor):
@@ -358,6 +366,10 @@ class _Climb:
             if tok.dep_ == "conj" or _listed_infinitive(tok, head):
                 if _contrast_between(tok, head, self.lex):
                     self.escape_negation = True
+                if tok.dep_ == "conj" and _rather_than(tok, head) and not self.locked:
+                    self.pol = (
+                        -self.pol
+                    )  # "a peace agreement rather than a ceasefire": the ceasefire is not wanted
             elif self.subject_only:
                 if _is_reporter(head, tok.dep_, self.lex):
                     self.reading.reporter = head
@@ -375,7 +387,6 @@ class _Climb:
                 self.reading.reporter = head
             raise _Stop
         if edge == "relcl":
-            self.reading.described = head
             lemma = head.lemma_.lower()
             if lemma in self.lex.plan_nouns and head.pos_ == "NOUN":
                 self.reading.provision_of = head
@@ -383,6 +394,7 @@ class _Climb:
             if head.pos_ == "NOUN" and (lemma in self.lex.terms_nouns or lemma in self.lex.plan_nouns):
                 if not self.reading.frames and not self.locked:
                     return  # "any settlement that leaves troops on its land": a stance on its terms
+            self.reading.described = head
             raise _Stop  # the relative clause's antecedent belongs to another clause
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
         if marks & QUESTION_MARKS:
@@ -460,6 +472,7 @@ class _Climb:
                 and last is not None
                 and last.kind == "noun"
                 and last.token.head.i == head.i
+                and any(c.dep_ == "poss" for c in last.token.children)  # "his push", not "the shortage"
             ):
                 reading.dropped = last  # "dropped his push for ...": the push is a past stance
             if not self.locked:
@@ -468,6 +481,8 @@ class _Climb:
         elif _action(head, self.match, self.lex):
             reading.frames.append(Frame(head, 1, "action"))
         negatable = head.pos_ in ("VERB", "AUX", "ADJ") or p and head.pos_ == "NOUN"  # "no interest in"
+        if judge is not None and judge.lower_ in self.lex.stance.sufficiency:
+            negatable = False  # "sanctions are not enough": more sanctions are wanted
         if negatable and negated(head, self.lex) and not self.locked:
             if self.escape_negation:
                 self.escape_negation = False
@@ -533,6 +548,8 @@ def read_stance(
         return None
     if match.issue == "territory" and match.pattern.direct and russian_land(anchor):
         return None
+    if match.issue == "hostilities" and _nuclear(anchor):
+        return None  # "a nuclear war should never be fought": another war than this one
     if (
         match.issue == "negotiations"
         and anchor.pos_ == "VERB"
@@ -621,6 +638,13 @@ def _action(tok: Token, match: CueMatch, lex: PositionLexicon) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.actions.get(match.issue, frozenset()):
         return False
     return not negated(tok, lex)
+
+
+def _rather_than(conj: Token, head: Token) -> bool:
+    """ "X rather than Y", "X instead of Y" parsed as a coordination of Y with X."""
+    words = [conj.doc[k].lower_ for k in range(head.i + 1, conj.i)]
+    pairs = set(zip(words, words[1:], strict=False))
+    return ("rather", "than") in pairs or ("instead", "of") in pairs
 
 
 def _only(clause: Token) -> bool:
@@ -780,9 +804,19 @@ def _direct_argument(tok: Token, lex: PositionLexicon) -> bool:
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         if head.lower_ in TOPIC_PREPS and head.head.pos_ == "NOUN":
             return False  # "decisions on its territory": what it is about, not what is wanted
+        if head.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.head.children):
+            return False  # "cut off water supplies to Crimea": where the object goes, not what is opposed
+        if head.head.lemma_.lower() == "way" and head.head.dep_ == "pobj" and head.head.head.lower_ == "on":
+            return False  # "on his way to a summit"
         p, _ = predicate_polarity(head.head, lex)
         return bool(p)
     return False
+
+
+def _nuclear(tok: Token) -> bool:
+    """A cue said of a nuclear war or strike, itself or through its subject or object."""
+    nouns = [tok, *(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))]
+    return any(c.dep_ == "amod" and c.lower_ == "nuclear" for n in nouns for c in n.children)
 
 
 def russian_land(tok: Token) -> bool:

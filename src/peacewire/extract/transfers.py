@@ -25,7 +25,7 @@ of the same supply (same parties, same kind of weapon) are one transfer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -35,15 +35,18 @@ from peacewire.extract.cues import EventCues
 from peacewire.extract.gazetteer import Gazetteer
 from peacewire.extract.lexicon import reporting_lexicon
 from peacewire.extract.numbers import Figure, find_figures
-from peacewire.extract.parties import ActorLookup, party_of, phrase_actor, state_of_actor
+from peacewire.extract.parties import (
+    PRONOUNS,
+    ActorLookup,
+    party_of,
+    phrase_actor,
+    speaker_party,
+    state_of_actor,
+)
 from peacewire.extract.tokenview import TokenView
-from peacewire.extract.weapons import WeaponMention, find_weapons, weapon_tokens
+from peacewire.extract.weapons import WeaponMention, find_weapons, weapon_lexicon, weapon_tokens
 from peacewire.records import Count, Event
 
-PRONOUNS: frozenset[str] = frozenset({"it", "they", "he", "she", "we", "i"})
-POSSESSIVE_PRONOUNS: frozenset[str] = frozenset({"its", "their", "his", "her", "our", "my"})
-SELF_NOUNS: frozenset[str] = frozenset({"country", "nation", "government", "state", "administration"})
-"""Heads that, owned by a pronoun ("his country"), stand for the speaker's state."""
 CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
 HYPOTHETICAL_MODALS: frozenset[str] = frozenset({"could", "might", "may", "should"})
 ESTIMATE_VERBS: frozenset[str] = frozenset({"estimate", "calculate", "assess", "count"})
@@ -115,34 +118,6 @@ def _pobj(tok: Token, preps: frozenset[str]) -> Token | None:
     return None
 
 
-def _reporter_subject(verb: Token) -> Token | None:
-    """ "Germany said it would provide": the subject of the reporting verb above."""
-    cur = verb
-    lex = reporting_lexicon()
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-        if cur.lemma_.lower() in lex.verbs:
-            subj = [c for c in cur.children if c.dep_ == "nsubj"]
-            return subj[0] if subj else None
-    return None
-
-
-def _party(tok: Token | None, table: ActorLookup, gaz: Gazetteer) -> str | None:
-    """The party a noun phrase names; a pronoun or "his country" is the speaker's state."""
-    if tok is None:
-        return None
-    speaker_self = tok.lower_ in PRONOUNS or (
-        tok.lemma_.lower() in SELF_NOUNS
-        and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in tok.children)
-    )
-    if speaker_self:
-        rep = _reporter_subject(tok.head if tok.lower_ in PRONOUNS else tok)
-        return party_of(rep, table, gaz) if rep is not None else None
-    return party_of(tok, table, gaz)
-
-
 # -- to whom ----------------------------------------------------------------
 
 
@@ -151,7 +126,7 @@ def _to_party(tok: Token, table: ActorLookup, gaz: Gazetteer, depth: int = 2) ->
     "for Ukraine's forces"), not into other clauses."""
     found = _pobj(tok, TO_PREPS)
     if found is not None:
-        party = _party(found, table, gaz)
+        party = speaker_party(found, table, gaz)
         if party is None:
             # "for Ukraine's forces", "to the Ukrainian army": the owner names the party
             for c in found.children:
@@ -181,7 +156,7 @@ def _user_of(weapon_head: Token, cues: EventCues, table: ActorLookup, gaz: Gazet
     if weapon_head.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in t.arrival_verbs:
         obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
         target = obj or _pobj(head, frozenset({"in", "to", "into"}))
-        found = _party(target, table, gaz)
+        found = speaker_party(target, table, gaz)
         if found:
             return found
     if weapon_head.dep_ in ("dobj", "obj") and head.lemma_.lower() in t.use_verbs:
@@ -190,7 +165,7 @@ def _user_of(weapon_head: Token, cues: EventCues, table: ActorLookup, gaz: Gazet
             # "authorised Ukraine to use": the object of the verb above uses it
             subj = next((c for c in head.head.children if c.dep_ in ("dobj", "obj")), None)
             subj = subj or next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-        found = _party(subj, table, gaz)
+        found = speaker_party(subj, table, gaz)
         if found:
             return found
     for c in weapon_head.children:
@@ -198,7 +173,7 @@ def _user_of(weapon_head: Token, cues: EventCues, table: ActorLookup, gaz: Gazet
             subj = next(
                 (s for s in c.children if s.dep_ == "nsubj" and s.lower_ not in ("which", "that")), None
             )
-            found = _party(subj, table, gaz)
+            found = speaker_party(subj, table, gaz)
             if found:
                 return found
         if c.dep_ == "poss":  # "Ukraine's ATACMS"
@@ -218,21 +193,21 @@ def _verb_parties(
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
     recipient: str | None = None
     if passive:
-        supplier = _party(_pobj(trigger, frozenset({"by"})), table, gaz)
+        supplier = speaker_party(_pobj(trigger, frozenset({"by"})), table, gaz)
         subj = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
         if subj is not None and _pobj(trigger, frozenset({"with"})) is not None:
-            recipient = _party(subj, table, gaz)  # "Ukraine was supplied with ..."
+            recipient = speaker_party(subj, table, gaz)  # "Ukraine was supplied with ..."
         elif subj is not None and _is_weapon(subj, weapons):
             recipient = _user_of(subj, cues, table, gaz)
     else:
-        supplier = _party(_subject_of(trigger), table, gaz)
+        supplier = speaker_party(_subject_of(trigger), table, gaz)
     if recipient is None:
         recipient = _to_party(trigger, table, gaz, depth=0)
     if recipient is None:
         # "giving Ukraine what it needs", "supplying Pyongyang with tanks": a party as the object
         for c in trigger.children:
             if c.dep_ in ("dative", "dobj", "obj") and not _is_weapon(c, weapons):
-                recipient = _party(c, table, gaz)
+                recipient = speaker_party(c, table, gaz)
                 if recipient is not None:
                     break
     if recipient is None:
@@ -248,7 +223,7 @@ def _participle_parties(
     trigger: Token, table: ActorLookup, gaz: Gazetteer, cues: EventCues
 ) -> tuple[str | None, str | None]:
     """ "US-supplied ATACMS", "the IRIS-T system promised by Germany would reach Ukraine"."""
-    supplier = _party(_pobj(trigger, frozenset({"by"})), table, gaz)
+    supplier = speaker_party(_pobj(trigger, frozenset({"by"})), table, gaz)
     if supplier is None:
         for c in trigger.children:
             if c.dep_ in ("npadvmod", "compound", "nmod", "amod", "poss") and c.i < trigger.i:
@@ -262,7 +237,7 @@ def _participle_parties(
     if supplier is None:
         for c in trigger.head.children:  # "Germany's promised tanks"
             if c.dep_ == "poss":
-                supplier = _party(c, table, gaz)
+                supplier = speaker_party(c, table, gaz)
                 break
     recipient = _to_party(trigger, table, gaz) or _user_of(trigger.head, cues, table, gaz)
     return supplier, recipient
@@ -276,18 +251,18 @@ def _noun_parties(
     supplier = None
     for c in trigger.children:
         if c.dep_ in ("poss", "amod", "compound") and c.i < trigger.i:
-            supplier = _party(c, table, gaz) if c.dep_ == "poss" else party_of(c, table, gaz)
+            supplier = speaker_party(c, table, gaz) if c.dep_ == "poss" else party_of(c, table, gaz)
             supplier = supplier or None
             if supplier:
                 break
     if supplier is None:
-        supplier = _party(_pobj(trigger, frozenset({"by", "from"})), table, gaz)
+        supplier = speaker_party(_pobj(trigger, frozenset({"by", "from"})), table, gaz)
     if (
         supplier is None
         and trigger.dep_ in ("dobj", "obj")
         and trigger.head.lemma_.lower() in cues.transfer.package_verbs | cues.transfer.verbs
     ):
-        supplier = _party(_subject_of(trigger.head), table, gaz)  # "Spain announced a package"
+        supplier = speaker_party(_subject_of(trigger.head), table, gaz)  # "Spain announced a package"
     return supplier, recipient
 
 
@@ -297,8 +272,8 @@ def _parties(
     lemma = trigger.lemma_.lower()
     t = cues.transfer
     if trigger.pos_ == "VERB" and lemma in t.receive_verbs:
-        recipient = _party(_subject_of(trigger), table, gaz)
-        supplier = _party(_pobj(trigger, frozenset({"from"})), table, gaz)
+        recipient = speaker_party(_subject_of(trigger), table, gaz)
+        supplier = speaker_party(_pobj(trigger, frozenset({"from"})), table, gaz)
         return supplier, recipient
     if _is_participle(trigger, weapons):
         return _participle_parties(trigger, table, gaz, cues)
@@ -412,15 +387,18 @@ def _weapon_quantity(sent: Span, weapons: Sequence[WeaponMention], figures: Sequ
     return None
 
 
-def _source(sent: Span, anchor: Token, table: ActorLookup, gaz: Gazetteer) -> str | None:
-    """Who the sentence attributes the supply (or its figure) to: "X said", "according to X"."""
+def _source(
+    sent: Span, anchor: Token, table: ActorLookup, gaz: Gazetteer, supplier: str | None = None
+) -> str | None:
+    """Who the sentence attributes the supply (or its figure) to: "X said", "according to X"
+    ("according to its defence ministry": the supplier's)."""
     lex = reporting_lexicon()
     doc = sent.doc
     for tok in sent:
         if tok.lemma_.lower() == "accord" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
             obj = _pobj(tok, frozenset({"to"}))
             if obj is not None:
-                found = _source_name(obj, table, gaz)
+                found = _source_name(obj, table, gaz, supplier)
                 if found:
                     return found
     best: Token | None = None
@@ -442,13 +420,16 @@ def _source(sent: Span, anchor: Token, table: ActorLookup, gaz: Gazetteer) -> st
     if best is None:
         return None
     who = next(c for c in best.children if c.dep_ == "nsubj")
-    return _source_name(who, table, gaz)
+    return _source_name(who, table, gaz, supplier)
 
 
-def _source_name(tok: Token, table: ActorLookup, gaz: Gazetteer) -> str | None:
-    """A named official by name; a body by its name as the article gives it."""
+def _source_name(tok: Token, table: ActorLookup, gaz: Gazetteer, supplier: str | None = None) -> str | None:
+    """A named official by name; a body by its name as the article gives it; a body owned by a
+    pronoun ("its defence ministry") is the supplier's, given by the supplier's name."""
     if tok.lower_ in PRONOUNS:
         return None
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+        return supplier
     span, actor = phrase_actor(tok, table)
     if actor is not None and actor.type != "media":
         return actor.name
@@ -460,11 +441,17 @@ def _source_name(tok: Token, table: ActorLookup, gaz: Gazetteer) -> str | None:
 # -- one sentence ------------------------------------------------------------------
 
 
-def _owned(trigger: Token, weapons: Sequence[WeaponMention]) -> list[WeaponMention]:
-    """The weapons in the trigger's own phrase (a participle's: the weapon it modifies)."""
+def _owned(
+    trigger: Token, weapons: Sequence[WeaponMention], triggers: Sequence[Token] = ()
+) -> list[WeaponMention]:
+    """The weapons in the trigger's own phrase (a participle's: the weapon it modifies), not in
+    another supply with a subject of its own ("X sent 31 tanks, and Y sent 14")."""
     if _is_participle(trigger, weapons):
         return _noun_weapons(trigger.head, weapons)
     inside = {t.i for t in trigger.subtree}
+    for other in triggers:
+        if other.i != trigger.i and other.i in inside and any(c.dep_ == "nsubj" for c in other.children):
+            inside -= {t.i for t in other.subtree}
     return [w for w in weapons if w.head in inside or any(i in inside for i in range(w.start, w.end))]
 
 
@@ -487,6 +474,19 @@ def _items(
             counted.append((w, f))
             taken.add(f.num_start)
     kinds = {w.system or w.label for w, _ in counted}
+    phrases: set[int] = set()  # "148 KN-23 and KN-24 missiles": one count of both systems
+    for _, f in counted:
+        num = doc[f.num_start]
+        noun = num.head if num.dep_ in ("nummod", "quantmod") else num
+        phrases.update(t.i for t in noun.subtree)
+    uncounted = [w for w in heads if w not in (c for c, _ in counted) and w.named and w.head not in phrases]
+    other_kinds = {w.system or w.label for w in uncounted} - kinds
+    if counted and other_kinds and len(kinds) == len(counted):
+        # "Gepard guns and 18 Leopard 2 tanks": the count is the tanks' only, not the other system's
+        rest = [w for w in uncounted if (w.system or w.label) in other_kinds]
+        items = [([w, *(c for c in weapons if inside(c, w))], f.count()) for w, f in counted]
+        rest_item = [*rest, *(c for c in weapons if any(inside(c, r) for r in rest))]
+        return [*items, (rest_item, None)]
     if len(counted) < 2 or len(kinds) < 2:
         return [(list(weapons), _weapon_quantity(sent, weapons, figures))]
     return [([w, *(c for c in weapons if inside(c, w))], f.count()) for w, f in counted]
@@ -499,14 +499,17 @@ def sentence_supplies(
     gaz: Gazetteer,
     cues: EventCues,
     view: TokenView | None = None,
+    earlier: Callable[[], list[WeaponMention]] | None = None,
 ) -> list[Supply]:
+    """The supplies one sentence reports; `earlier` gives the systems named in the sentences just
+    before (what "16 of the systems" counts when the sentence names none)."""
     sent = body.span
     weapons = find_weapons(sent, view=view)
-    if not weapons:
+    if not weapons and not (earlier is not None and _may_refer(sent, cues, view)):
         return []
     figures = find_figures(sent, weapon_tokens(weapons), cues.numbers, view)
     triggers = _triggers(sent, cues, weapons)
-    owned = {id(t): _owned(t, weapons) for t in triggers}
+    owned = {id(t): _owned(t, weapons, triggers) for t in triggers}
     claimed = {w.start for ws in owned.values() for w in ws}
     unclaimed = [w for w in weapons if w.start not in claimed]
     out: list[Supply] = []
@@ -515,31 +518,121 @@ def sentence_supplies(
         if _cancelled(trig, cues, participle) or _conditional(trig):
             continue
         supplier, recipient = _parties(trig, weapons, table, gaz, cues)
+        deals = _receipts(trig, weapons, figures, table, gaz, cues)
+        if not deals:
+            if supplier is None or supplier == recipient:
+                continue
+            mine = owned[id(trig)] or unclaimed
+            counted = _anaphoric_count(sent, trig, figures, weapons, cues, earlier)
+            if counted is not None:
+                items: list[tuple[list[WeaponMention], Count | None]] = [([counted[1]], counted[0].count())]
+            elif mine:
+                items = _items(sent, mine, figures)
+            else:
+                continue
+            deals = [(supplier, recipient, items)]
+        for giver, taker, items in deals:
+            package = (sent_no, trig.i) if len(items) > 1 else None
+            for item, qty in items:
+                anchor = sent.doc[figures[0].num_start] if qty is not None and figures else trig
+                supply = Supply(
+                    sent_no,
+                    (sent.start_char, sent.end_char),
+                    giver,
+                    taker,
+                    list(item),
+                    qty,
+                    _source(sent, anchor, table, gaz, giver),
+                    package,
+                )
+                same = [s for s in out if _same_supply(s, supply)]
+                if same:
+                    _merge(same[0], supply)
+                else:
+                    out.append(supply)
+    return out
+
+
+Deal = tuple[str, str | None, list[tuple[list[WeaponMention], Count | None]]]
+
+
+def _receipts(
+    trig: Token,
+    weapons: Sequence[WeaponMention],
+    figures: Sequence[Figure],
+    table: ActorLookup,
+    gaz: Gazetteer,
+    cues: EventCues,
+) -> list[Deal]:
+    """ "Ukraine received 12 Caesar howitzers from France and six Patriot launchers from Germany":
+    each object of a receiving verb with its own "from X" is a supply by X."""
+    if trig.pos_ != "VERB" or trig.lemma_.lower() not in cues.transfer.receive_verbs:
+        return []
+    if _pobj(trig, frozenset({"from"})) is not None:
+        return []
+    recipient = speaker_party(_subject_of(trig), table, gaz)
+    objects = [c for c in trig.children if c.dep_ in ("dobj", "obj")]
+    k = 0
+    while k < len(objects):
+        objects.extend(c for c in objects[k].children if c.dep_ == "conj")
+        k += 1
+    out: list[Deal] = []
+    for obj in objects:
+        supplier = speaker_party(_pobj(obj, frozenset({"from"})), table, gaz)
         if supplier is None or supplier == recipient:
             continue
-        mine = owned[id(trig)] or unclaimed
-        if not mine:
-            continue
-        items = _items(sent, mine, figures)
-        package = (sent_no, trig.i) if len(items) > 1 else None
-        for item, qty in items:
-            anchor = sent.doc[figures[0].num_start] if qty is not None and figures else trig
-            supply = Supply(
-                sent_no,
-                (sent.start_char, sent.end_char),
-                supplier,
-                recipient,
-                list(item),
-                qty,
-                _source(sent, anchor, table, gaz),
-                package,
-            )
-            same = [s for s in out if _same_supply(s, supply)]
-            if same:
-                _merge(same[0], supply)
-            else:
-                out.append(supply)
+        own = {t.i for t in obj.subtree} - {t.i for c in obj.children if c.dep_ == "conj" for t in c.subtree}
+        mine = [w for w in weapons if w.head in own]
+        if mine:
+            counted = [f for f in figures if f.num_start in own]
+            out.append((supplier, recipient, [(mine, _weapon_quantity(trig.sent, mine, counted))]))
     return out
+
+
+ANAPHOR_DETS: frozenset[str] = frozenset({"the", "these", "those", "its", "their", "such"})
+
+
+def _may_refer(sent: Span, cues: EventCues, view: TokenView | None) -> bool:
+    """Whether the sentence may count weapons named before ("16 of the systems")."""
+    if view is None:
+        return True
+    return view.has_any(sent, frozenset({"of"})) and view.has_any(sent, cues.transfer.anaphors)
+
+
+def _anaphoric_count(
+    sent: Span,
+    trig: Token,
+    figures: Sequence[Figure],
+    weapons: Sequence[WeaponMention],
+    cues: EventCues,
+    earlier: Callable[[], list[WeaponMention]] | None,
+) -> tuple[Figure, WeaponMention] | None:
+    """ "HIMARS launchers; Washington has committed 16 of the systems": a count of a definite
+    weapon noun in the supply's phrase counts the system named last (in the sentence, else in the
+    sentences just before), one of the noun's class where one is."""
+    doc = sent.doc
+    inside = {t.i for t in trig.subtree}
+    for f in figures:
+        if f.num_start not in inside or f.end >= sent.end or doc[f.end].lower_ != "of":
+            continue
+        noun = next((c for c in doc[f.end].children if c.dep_ == "pobj"), None)
+        if noun is None or noun.lemma_.lower() not in cues.transfer.anaphors:
+            continue
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHOR_DETS for c in noun.children):
+            continue
+        if any(w.named and noun.left_edge.i <= w.start and w.end <= noun.i + 1 for w in weapons):
+            continue  # "six of its promised Krab howitzers": named here, counted as usual
+        named = [w for w in weapons if w.named and w.end <= f.start]
+        if not named and earlier is not None:
+            named = earlier()
+        if not named:
+            return None
+        lex = weapon_lexicon()
+        same_class = [
+            w for w in named if (c := lex.cls(w.cls)) is not None and noun.lemma_.lower() in c.nouns
+        ]
+        return f, (same_class or named)[-1]
+    return None
 
 
 def _same_supply(a: Supply, b: Supply) -> bool:
@@ -612,6 +705,21 @@ def _weapon_names(weapons: Sequence[WeaponMention]) -> list[str]:
     return seen
 
 
+EARLIER_SENTENCES = 3
+"""How far back "16 of the systems" looks for the system it counts."""
+
+
+def _named_before(
+    bodies: Sequence[BodySentence], view: TokenView | None
+) -> Callable[[], list[WeaponMention]]:
+    """The named systems of these sentences, found only when asked for."""
+
+    def named() -> list[WeaponMention]:
+        return [w for b in bodies for w in find_weapons(b.span, view=view) if w.named]
+
+    return named
+
+
 def extract_transfers(
     bodies: Sequence[BodySentence],
     table: ActorLookup,
@@ -624,7 +732,8 @@ def extract_transfers(
     supplies: list[Supply] = []
     for n, body in enumerate(bodies):
         if read is None or read[n]:
-            supplies.extend(sentence_supplies(n, body, table, gaz, cues, view))
+            before = bodies[max(0, n - EARLIER_SENTENCES) : n]
+            supplies.extend(sentence_supplies(n, body, table, gaz, cues, view, _named_before(before, view)))
     found = fill_recipients(assemble(supplies), cues)
     return [
         Event(
