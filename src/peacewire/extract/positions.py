@@ -8,7 +8,10 @@ discourse needs (plans named so far, the plan under description), and merges
 the evidence into one `Position` per (holder, issue, stance) with conditions
 and qualifiers merged; the span is the sentence of the strongest evidence.
 Headlines are not article text (ingest leaves them out); a cue whose words
-run into the cut of a truncated excerpt gives nothing.
+run into the cut of a truncated excerpt gives nothing, nor does a cue in a
+question or one that only describes another cue ("the weapons it needs to
+fight").  A stance told only in the past perfect while the holder's opposite
+stance is current is the `past` one.
 """
 
 from __future__ import annotations
