@@ -167,6 +167,21 @@ TEXTS = {
     ),
     "wording": "Volodymyr Zelensky and Joe Biden were still negotiating the wording of a joint statement.",
     "not_enough": '"Sanctions alone are not enough," Dmytro Kuleba wrote.',
+    # generalisation: reported stances, vocabulary, polarity, past
+    "owned_request": "For a year Berlin turned down Kyiv's requests for more tanks.",
+    "ceasefire_ends_war": "Ankara has argued for years that only a truce can end the fighting.",
+    "ends_with_deal": "Sergei Lavrov told reporters that every conflict ends with some sort of settlement.",
+    "appeal_for": "Volodymyr Zelensky appealed to partners for more Patriot batteries on Monday.",
+    "table": "Donald Trump said he wanted Moscow and Kyiv at the negotiating table within weeks.",
+    "brokered": "Tayyip Erdogan, who brokered a prisoner deal last year, met Vladimir Putin in Sochi.",
+    "speculation": "There is speculation in several capitals that Berlin would privately back a truce.",
+    "transfer_to": "Lloyd Austin said the transfer of the promised howitzers to Ukraine had begun.",
+    "relented": (
+        "Washington refused to send long-range missiles to Ukraine for months before Joe Biden relented."
+    ),
+    "allied_troops": "Keir Starmer said a truce would only last with allied troops on Ukrainian soil.",
+    "asset_freeze": "Ursula von der Leyen backed a broader freeze of Russian central bank assets.",
+    "back_ukraine": "Joe Biden promised that America would keep backing Ukraine with arms.",
 }
 
 
@@ -616,6 +631,59 @@ def test_negotiating_another_matter_is_no_stance_on_talks(positions: dict[str, l
 
 def test_not_enough_wants_more(positions: dict[str, list[Position]]) -> None:
     assert keys(positions["not_enough"]) == {("Dmytro Kuleba", "sanctions", "support")}
+
+
+def test_an_owned_request_under_a_refusal_is_the_owners(positions: dict[str, list[Position]]) -> None:
+    found = keys(positions["owned_request"])
+    assert ("Ukraine", "military_aid", "support") in found
+    assert ("Germany", "military_aid", "oppose") in found
+
+
+def test_what_ends_the_war_is_not_opposed(positions: dict[str, list[Position]]) -> None:
+    found = keys(positions["ceasefire_ends_war"])
+    assert ("Turkey", "ceasefire", "support") in found
+    assert ("Turkey", "ceasefire", "oppose") not in found
+
+
+def test_ending_with_a_settlement_is_no_refusal(positions: dict[str, list[Position]]) -> None:
+    assert ("Sergei Lavrov", "negotiations", "oppose") not in keys(positions["ends_with_deal"])
+
+
+def test_appealing_for_weapons_supports_aid(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["appeal_for"]) == {("Volodymyr Zelensky", "military_aid", "support")}
+
+
+def test_wanting_parties_at_the_table_supports_talks(positions: dict[str, list[Position]]) -> None:
+    assert ("Donald Trump", "negotiations", "support") in keys(positions["table"])
+
+
+def test_brokering_a_deal_supports_negotiations(positions: dict[str, list[Position]]) -> None:
+    assert ("Tayyip Erdogan", "negotiations", "support") in keys(positions["brokered"])
+
+
+def test_speculation_gives_no_position(positions: dict[str, list[Position]]) -> None:
+    assert positions["speculation"] == []
+
+
+def test_a_transfer_to_ukraine_is_aid(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["transfer_to"]) == {("Lloyd Austin", "military_aid", "support")}
+
+
+def test_resisting_before_relenting_is_past(positions: dict[str, list[Position]]) -> None:
+    found = positions["relented"]
+    assert "past" in one(found, "United States", "military_aid", "oppose").qualifiers
+
+
+def test_allied_troops_on_its_soil_are_security_guarantees(positions: dict[str, list[Position]]) -> None:
+    assert ("Keir Starmer", "security_guarantees", "support") in keys(positions["allied_troops"])
+
+
+def test_freezing_central_bank_assets_is_sanctions(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["asset_freeze"]) == {("Ursula von der Leyen", "sanctions", "support")}
+
+
+def test_backing_ukraine_is_aid(positions: dict[str, list[Position]]) -> None:
+    assert ("Joe Biden", "military_aid", "support") in keys(positions["back_ukraine"])
 
 
 # -- dev set ---------------------------------------------------------------------

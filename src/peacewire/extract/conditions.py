@@ -117,6 +117,8 @@ def past_strength(reading: Reading, lex: PositionLexicon, clause: Clause) -> int
     """2: the article says the stance was dropped; 1: it places it before (weak); 0: current."""
     if any(f" {p} " in clause.sentence for p in lex.past_phrases):
         return 2
+    if _relented(reading, lex):
+        return 2
     for tok in reading.path:
         for child in tok.children:
             if child.lower_ not in lex.past_adverbs or child.dep_ not in ("advmod", "amod", "npadvmod"):
@@ -127,6 +129,18 @@ def past_strength(reading: Reading, lex: PositionLexicon, clause: Clause) -> int
             ):
                 return 1
     return 0
+
+
+def _relented(reading: Reading, lex: PositionLexicon) -> bool:
+    """ "Washington resisted sending jets for a year before Biden relented": a "before" / "until"
+    clause of giving in, on a stance word of the path, ends that stance."""
+    for frame in reading.frames:
+        for child in frame.token.children:
+            if child.dep_ != "advcl" or child.lemma_.lower() not in lex.past_relenting:
+                continue
+            if any(m.dep_ == "mark" and m.lower_ in ("before", "until") for m in child.children):
+                return True
+    return False
 
 
 def reversed_stance(clause: Clause, lex: PositionLexicon) -> bool:

@@ -129,6 +129,7 @@ class PositionLexicon:
     past_phrases: tuple[str, ...]
     past_dropping: tuple[tuple[str, ...], ...]
     past_reversal: tuple[str, ...]
+    past_relenting: frozenset[str]
     condition_markers: tuple[str, ...]
     condition_max_words: int
     vague_subjects: frozenset[str]
@@ -270,6 +271,7 @@ def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
         past_phrases=_strings(past, "phrases", "past"),
         past_dropping=_phrases(_strings(past, "dropping", "past")),
         past_reversal=_strings(past, "reversal", "past"),
+        past_relenting=frozenset(_strings(past, "relenting", "past")),
         condition_markers=_strings(conditions, "markers", "conditions"),
         condition_max_words=max_words,
         vague_subjects=frozenset(_strings(vague, "subjects", "vague")),

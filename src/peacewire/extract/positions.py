@@ -213,6 +213,7 @@ def _evidence(
             )
             if reversal:
                 out.append(Evidence(holder, reading.cue.issue, earlier, span, strength, past=2))
+        out.extend(_owned_evidence(reading, resolver, speaker, span, quals, {e.holder.name for e in out}))
         out.extend(_modifier_evidence(reading, resolver, speaker, span, quals))
         out.extend(_dropped_evidence(reading, resolver, speaker, span))
     officials = [v for v in voices if v is not None]
@@ -249,6 +250,34 @@ def _drafter_evidence(
                     drafted=True,
                 )
             )
+    return out
+
+
+def _owned_evidence(
+    reading: Reading,
+    resolver: HolderResolver,
+    speaker: Actor | None,
+    span: tuple[int, int],
+    quals: set[str],
+    taken: set[str],
+) -> list[Evidence]:
+    """ "Washington turned down Kyiv's requests for jets": a stance noun owned by an actor below the
+    stance word that judges it is the owner's own stance too (Kyiv wants the jets), with the polarity
+    the noun gives the cue.  Plans are left to their drafters (`plans`)."""
+    frames = [f for f in reading.frames if f.kind != "event"]
+    out: list[Evidence] = []
+    for frame in frames[:-1]:
+        tok = frame.token
+        if frame.kind != "noun" or tok.lemma_.lower() in resolver.lex.plan_nouns:
+            continue
+        if not any(c.dep_ == "poss" for c in tok.children):
+            continue
+        stance: Stance = "support" if frame.cumulative > 0 else "oppose"
+        for actor in resolver.owners(tok, speaker):
+            holder = speaker if speaker is not None and own_side(speaker, actor) else actor
+            if holder.name in taken or actor.type == "media":
+                continue
+            out.append(Evidence(holder, reading.cue.issue, stance, span, 2, qualifiers=set(quals)))
     return out
 
 

@@ -396,6 +396,12 @@ class _Climb:
                     return  # "any settlement that leaves troops on its land": a stance on its terms
             self.reading.described = head
             raise _Stop  # the relative clause's antecedent belongs to another clause
+        if (
+            edge in ("acl", "ccomp")
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in self.lex.vague_subjects
+        ):
+            raise _Drop  # "there has been speculation that Paris would favour a truce": no source
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
         if marks & QUESTION_MARKS:
             raise _Drop  # "whether Moscow will accept a deal": asked, not asserted
@@ -478,8 +484,13 @@ class _Climb:
             if not self.locked:
                 self.pol *= p
             reading.frames.append(Frame(head, p, kind, judge=judge))
-        elif _action(head, self.match, self.lex):
-            reading.frames.append(Frame(head, 1, "action"))
+        elif (
+            _action(head, self.match, self.lex)
+            or edge == "prep"
+            and tok.lower_ == "of"
+            and _delivery_to(head)
+        ):
+            reading.frames.append(Frame(head, 1, "action"))  # "sends jets", "the transfer of jets to Kyiv"
         negatable = head.pos_ in ("VERB", "AUX", "ADJ") or p and head.pos_ == "NOUN"  # "no interest in"
         if judge is not None and judge.lower_ in self.lex.stance.sufficiency:
             negatable = False  # "sanctions are not enough": more sanctions are wanted
@@ -513,6 +524,8 @@ class _Climb:
         edge = tok.dep_
         lex = self.lex
         p, kind = predicate_polarity(head, lex)
+        if p < 0 and kind == "verb" and _agent_of_ending(tok, head):
+            return 0, "", None
         if p:
             if edge == "nsubjpass":
                 kind = "event"  # "the talks were derailed": an outcome, not its subject's stance
@@ -564,6 +577,8 @@ def read_stance(
         return None  # "an emergency meeting", "the NATO summit": no one to negotiate with
     actions = lex.actions.get(match.issue, frozenset())
     if match.pattern.supplied and not supplied_argument(anchor, lex, actions):
+        return None
+    if _vague_existential(anchor, lex):
         return None
     bound = next(((s, e) for s, e in bounds if s <= anchor.idx < e), None)
     climb = _Climb(match, lex, bound)
@@ -640,6 +655,39 @@ def _action(tok: Token, match: CueMatch, lex: PositionLexicon) -> bool:
     return not negated(tok, lex)
 
 
+def _vague_existential(anchor: Token, lex: PositionLexicon) -> bool:
+    """ "There has been speculation (in some capitals) that ...": the whole sentence has no source, however
+    the parser attaches the "that" clause."""
+    root = anchor.sent.root
+    if root.lemma_ != "be" or not any(c.dep_ == "expl" for c in root.children):
+        return False
+    return any(
+        c.dep_ == "attr" and c.i < anchor.i and c.lemma_.lower() in lex.vague_subjects for c in root.children
+    )
+
+
+def _delivery_to(noun: Token) -> bool:
+    """A supply noun with a recipient ("the transfer of jets to Ukraine", "deliveries of shells to
+    Kyiv"): the supplying is named as an act, like the verb "transfer"."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in SUPPLY_NOUNS
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children)
+    )
+
+
+def _agent_of_ending(tok: Token, verb: Token) -> bool:
+    """An oppose verb reverses what it acts on, not what acts or how it ends: "only a ceasefire can
+    end the war" and "every war ends with an agreement" want the ceasefire and the agreement.
+
+    `tok` is the child of `verb` the climb came from: its subject while the verb has an object of
+    its own, or a "with" phrase.
+    """
+    if tok.dep_ in ("nsubj", "csubj"):
+        return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+    return tok.dep_ == "prep" and tok.lower_ == "with"
+
+
 def _rather_than(conj: Token, head: Token) -> bool:
     """ "X rather than Y", "X instead of Y" parsed as a coordination of Y with X."""
     words = [conj.doc[k].lower_ for k in range(head.i + 1, conj.i)]
@@ -672,9 +720,13 @@ def _infinitive(tok: Token) -> bool:
 
 
 def _frame_preposition(prep: Token, lex: PositionLexicon) -> bool:
-    """ "open to talks", "ready for talks", "interest in talks": a stance word governs the preposition."""
-    p, _ = predicate_polarity(prep.head, lex)
-    return bool(p) and prep.head.pos_ in ("ADJ", "NOUN", "VERB")
+    """ "open to talks", "ready for talks", "interest in talks": a stance word governs the preposition;
+    or it places the object of a stance verb ("wants both sides at the table")."""
+    owner = prep.head
+    p, _ = predicate_polarity(owner, lex)
+    if not p and owner.dep_ == "dobj" and owner.head.pos_ == "VERB":
+        p = max(predicate_polarity(owner.head, lex)[0], 0)
+    return bool(p) and owner.pos_ in ("ADJ", "NOUN", "VERB")
 
 
 def _dropping(tok: Token, lex: PositionLexicon) -> bool:
@@ -763,6 +815,8 @@ def supplied_argument(tok: Token, lex: PositionLexicon, actions: frozenset[str])
             tok = head
         elif dep == "pobj" and (head.pos_ == "ADP" or head.dep_ == "prep"):
             word, owner = head.lower_, head.head
+            if word == "of" and _delivery_to(owner):
+                return True  # "the transfer of jets to Ukraine"
             if word == "of" and (owner.pos_ == "NUM" or owner.lemma_.lower() in SUPPLY_NOUNS):
                 tok = owner
             elif word == "of":  # "a deficit of weapons", "the need of shells"
@@ -774,6 +828,8 @@ def supplied_argument(tok: Token, lex: PositionLexicon, actions: frozenset[str])
                     return governs(owner)  # "keep giving Ukraine what it needs, including air defence"
                 tok = owner
             elif word in ("for", "with", "on"):  # "asked for tanks", "asked partners for tanks"
+                if owner.dep_ == "pobj" and owner.head.dep_ == "prep":  # "appealed to allies for tanks"
+                    return governs(owner.head.head)
                 return governs(owner) or owner.dep_ in ("dobj", "dative") and governs(owner.head)
             else:
                 return False
