@@ -15,6 +15,7 @@ from peacewire.extract.gazetteer import load_gazetteer
 from peacewire.extract.locations import (
     PlaceMention,
     best_place,
+    facility_places,
     find_places,
     first_district,
     is_metonym,
@@ -31,6 +32,9 @@ LINES = [
     "A blast damaged the Crimean bridge and a Russian airfield on the outskirts of Sevastopol.",
     "The bridge reopened, and the dam at Kremenchuk held.",
     "Drones struck the Saltivskyi and Kyivskyi districts of Kharkiv.",
+    "Shells fell across the Dnipro and on the Dnipro city centre.",
+    "A bomb hit Sonyachna, a secondary school, in Kharkiv.",
+    "Pupils of Sonyachna were evacuated after the school was hit.",
 ]
 
 
@@ -134,3 +138,16 @@ def test_the_first_of_two_districts_named_together(doc: Doc) -> None:
     ps = places(doc, 8)
     assert first_district(ps) is not None and first_district(ps).name == "Saltivskyi district"  # type: ignore[union-attr]
     assert best_place(ps) is not None and best_place(ps).name == "Kharkiv"  # type: ignore[union-attr]
+
+
+def test_a_city_name_with_the_is_its_river_and_its_centre_is_no_office(doc: Doc) -> None:
+    assert [(p.name, p.level) for p in places(doc, 9)] == [("Dnipro", "city")]  # the centre, not the river
+
+
+def test_a_named_building_is_the_city_it_stands_in(doc: Doc) -> None:
+    gaz, capitals = load_gazetteer(), event_cues().capitals
+    targets = event_cues().attack.targets - event_cues().attack.sites
+    told = facility_places(sent(doc, 10), places(doc, 10), targets)
+    assert told == {"sonyachna": "Kharkiv", "school": "Kharkiv"}
+    later = find_places(sent(doc, 11), gaz, capitals, facilities=told)
+    assert [(p.name, p.building) for p in later] == [("Kharkiv", True), ("Kharkiv", True)]

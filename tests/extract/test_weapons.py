@@ -19,6 +19,7 @@ LINES = [
     "Troops used Tochka-U tactical ballistic missiles and armoured vehicles.",
     "The allies sent weapons, modern military equipment and lethal aid, not non-lethal aid or nuclear arms.",
     "Model sKh-101 is a toy, but US-supplied Bushmaster vehicles and air defence systems are not.",
+    "Sea drones, Ka-52 helicopters and a stray projectile were reported.",
 ]
 
 
@@ -107,3 +108,10 @@ def test_names_inside_words_and_phrases_as_written(doc: Doc) -> None:
     phrases = [w.phrase for w in ws if not w.named]
     assert "air defence systems" in phrases  # the compound's own modifier belongs to the phrase
     assert not any("supplied" in p for p in phrases)  # "US-supplied" says who, not what
+
+
+def test_helicopters_sea_drones_and_projectiles_are_their_own_classes(doc: Doc) -> None:
+    found = labels(doc, 7)
+    assert ("sea drone", "drone", False) in found  # the kind of drone, not any drone
+    assert ("Ka-52", "helicopter", True) in found  # "helicopter", not "aircraft"
+    assert ("projectile", "projectile", False) in found  # of no known kind: no "artillery shell"

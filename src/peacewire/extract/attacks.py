@@ -17,6 +17,16 @@ the whole country, once several places have been told it belongs to the
 barrage as a whole (an attack without a location).  An attack keeps the
 latest (largest) casualty figures its reports give; a country-wide total
 that is just the sum of the attacks listed with it is no attack of its own.
+
+Within a sentence, the words whose clause speaks of the whole country
+("across the country", "at five cities") report the barrage, the others the
+place they name; coordinated places ("struck Odesa and Mykolaiv") are one
+attack each, their joint toll going to none of them; a part of a toll with a
+place of its own ("including three in the Zhytomyr region") is at least that
+toll there; a named building ("Okhmatdyt, the children's hospital") stands
+for its city.  Weapons an attack hit and the aircraft a missile came from are
+not its weapons; bodies found, never tied to an attack, are no attack (the
+dead of an occupation).
 """
 
 from __future__ import annotations
@@ -99,6 +109,8 @@ class Report:
     energy facilities")."""
     text: str = ""
     """The sentence, lower-cased (which places it mentions, offices included)."""
+    bodies: bool = False
+    """Its figures only count bodies found ("the bodies of 410 civilians were recovered")."""
     covers: tuple[str, ...] = ()
     """A toll given for several places together ("struck Odesa and Mykolaiv, killing three"): those
     places, which the toll adds up."""
@@ -299,8 +311,10 @@ def find_triggers(
     places: Sequence[PlaceMention],
     weapon_heads: frozenset[int] = frozenset(),
     view: EventDoc | None = None,
+    munition_heads: frozenset[int] = frozenset(),
 ) -> list[Token]:
-    """The words of the sentence that report an attack that happened."""
+    """The words of the sentence that report an attack that happened (not air defences destroying
+    the drones of one: `munition_heads` are the heads of the missiles, drones and shells named)."""
     a = cues.attack
     out: list[Token] = []
     doc = sent.doc
@@ -340,6 +354,10 @@ def find_triggers(
                 continue
             if any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in a.not_objects for c in tok.children):
                 continue
+            if (lemma in INTERCEPT_VERBS or phrasal in INTERCEPT_VERBS) and any(
+                c.dep_ in ("dobj", "obj", "nsubjpass") and c.i in munition_heads for c in tok.children
+            ):
+                continue  # "air defences destroyed 30 of the drones": an interception
             if _negated(tok) or _modal(tok) or _governed_by(tok, a.cancellers, depth=2) or _conditional(tok):
                 continue
             out.append(tok)
@@ -350,6 +368,13 @@ def _attached(tok: Token, places: Sequence[PlaceMention]) -> bool:
     """Whether a place (not merely situating another) is in the word's report."""
     covered = reach(tok)
     return any(p.start in covered for p in places if not p.demoted and not p.container)
+
+
+def _own_place(trigger: Token, places: Sequence[PlaceMention]) -> str | None:
+    """The place in an attack word's own phrase ("a strike on Kharkiv", "shelling in Kherson")."""
+    inside = {t.i for t in trigger.subtree}
+    found = best_place([p for p in places if p.start in inside and not p.demoted])
+    return found.name if found is not None else None
 
 
 def _place_for(anchors: Sequence[Token], places: Sequence[PlaceMention]) -> PlaceMention | None:
@@ -570,7 +595,9 @@ def read_places(
     places = [p for p in all_places if not _venue_place(p, sent, cues) and not is_metonym(p, sent)]
     story.places = places
     story.recent_sites.update(site_places(sent, all_places, cues.attack.sites, view))
-    story.facilities.update(facility_places(sent, places, cues.attack.targets - cues.attack.sites))
+    story.facilities.update(
+        facility_places(sent, places, cues.attack.targets - cues.attack.sites, view.tokens)
+    )
     return places
 
 
@@ -582,6 +609,41 @@ def _names_places(sent: Span, cues: EventCues, view: EventDoc) -> bool:
 
 
 LAUNCH_VERBS: frozenset[str] = frozenset({"launch", "fire", "drop", "shoot"})
+MUNITION_GROUPS: frozenset[str] = frozenset({"projectile", "drone", "bomb", "ammunition"})
+"""Weapon groups that fly at their target: hit or destroyed, they are an attack's own weapons."""
+INTERCEPT_VERBS: frozenset[str] = frozenset(
+    {"destroy", "intercept", "neutralise", "neutralize", "down", "shoot down", "bring down", "repel"}
+)
+"""Verbs that, with a munition as object, report air defence at work, not an attack."""
+
+
+def _phrase_head(doc: Doc, w: WeaponMention) -> int:
+    """The noun a weapon's words belong to ("KN-23 missiles" -> missiles; "30 of the drones" -> 30)."""
+    head = doc[w.head]
+    while head.dep_ in ("compound", "nmod", "amod") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num:
+        head = head.head.head  # "destroyed 30 of the 35 drones"
+    return head.i
+
+
+def _hit(w: WeaponMention, doc: Doc, cues: EventCues) -> bool:
+    """A weapon an attack hit ("the drones hit Tu-95 bombers", "tanks were destroyed"): a target,
+    not the attack's weapon (what is fired or launched is, and a missile or drone "destroyed" is
+    one shot down)."""
+    if w.group in MUNITION_GROUPS:
+        return False
+    head = doc[w.head]
+    while head.dep_ in ("compound", "nmod", "amod", "conj") and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    if head.dep_ not in ("dobj", "obj", "nsubjpass") or verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in LAUNCH_VERBS or _phrasal(verb) in ("shoot down", "bring down"):
+        return False
+    a = cues.attack
+    return lemma in a.verbs or lemma in a.context_verbs or lemma in a.impact_verbs
 
 
 def _platform(w: WeaponMention, doc: Doc) -> bool:
@@ -612,16 +674,18 @@ def sentence_reports(
     view = view or doc_view(doc)
     tokens = view.tokens
     span = (sent.start_char, sent.end_char)
-    weapons = [w for w in find_weapons(sent, view=tokens) if not w.generic and not _platform(w, doc)]
+    named = find_weapons(sent, view=tokens)
+    weapons = [w for w in named if not (w.generic or _platform(w, doc) or _hit(w, doc, cues))]
     places = read_places(sent, gaz, cues, story, view)
     counted = tokens.has_any(sent, cues.casualties.words)
-    found = find_casualties(sent, weapon_tokens(weapons), cues, tokens, parts=True) if counted else []
+    found = find_casualties(sent, weapon_tokens(named), cues, tokens, parts=True) if counted else []
     parts = [c for c in found if c.part]
     casualties = [c for c in found if not c.part]
     has_attack_noun = tokens.has_any(sent, cues.attack.nouns - SOUND_NOUNS)
     has_context = bool(weapons) or bool(casualties) or has_attack_noun
     heads = frozenset(w.head for w in weapons)
-    triggers = find_triggers(sent, cues, has_context, places, heads, view)
+    munitions = frozenset(_phrase_head(doc, w) for w in weapons if w.group in MUNITION_GROUPS)
+    triggers = find_triggers(sent, cues, has_context, places, heads, view, munitions)
     days = days_before(sent, published, tokens.text_of(sent))
     words = tokens.joined_lower(sent.start, sent.end)
     multi_at = (
@@ -648,6 +712,7 @@ def sentence_reports(
                 multi=multi,
                 cumulative=cumulative,
                 days_before=days,
+                bodies=all(doc[c.cue].lemma_.lower() == "body" for c in casualties),
             )
             return _scoped([counted_report], parts, places, sent, multi_at)
         district = first_district(places)
@@ -663,17 +728,24 @@ def sentence_reports(
                 )
             ]
         return []
-    # group the attack words: a new group where a word's own weapons differ in kind
+    # group the attack words: a new group where a word's own weapons differ in kind, or its own
+    # place ("a strike on Kharkiv ..., while shelling in Kherson killed one")
     groups: list[list[Token]] = [[triggers[0]]]
     group_weapons: list[set[str]] = [{w.group for w in _own_weapons(triggers[0], weapons)}]
+    group_place: list[str | None] = [_own_place(triggers[0], places)]
     for t in triggers[1:]:
         own = {w.group for w in _own_weapons(t, weapons)}
-        if own and group_weapons[-1] and not (own & group_weapons[-1]):
+        here = _own_place(t, places)
+        if (own and group_weapons[-1] and not (own & group_weapons[-1])) or (
+            here is not None and group_place[-1] is not None and not _same_place(here, group_place[-1])
+        ):
             groups.append([t])
             group_weapons.append(own)
+            group_place.append(here)
         else:
             groups[-1].append(t)
             group_weapons[-1] |= own
+            group_place[-1] = group_place[-1] or here
     anchors = [g[0].i for g in groups]
     reports = [Report(sent_no, span, triggers=g, days_before=days, cumulative=cumulative) for g in groups]
     if len(groups) == 1:
@@ -882,7 +954,9 @@ def _conj_group(tok: Token) -> set[int]:
 def _split_coordinated(r: Report, places: Sequence[PlaceMention], doc: Doc) -> list[Report]:
     """ "Missiles struck Odesa and Mykolaiv, killing three": one attack on each place, and their
     toll, given for both together, an attack of its own without a place that covers them (dropped
-    as a summary when the places' own tolls add up to it)."""
+    as a summary when the places' own tolls add up to it).  A toll whose clause names one of the
+    places ("..., killing a woman in Odesa") is that place's; a city and its own region ("Odesa
+    and the Odesa region") are one place."""
     p = r.place
     if p is None or p.demoted or p.level == "district":
         return [r]
@@ -895,13 +969,23 @@ def _split_coordinated(r: Report, places: Sequence[PlaceMention], doc: Doc) -> l
         and not (q.demoted or q.container or q.origin)
         and doc[q.start : q.end].root.i in group
         and q.name != p.name
+        and _region_base(q.name) != _region_base(p.name)
     ]
     if not others:
         return [r]
-    out = [replace(r, place=q, casualties=[], district=None) for q in (p, *others)]
-    if r.casualties:
-        names = tuple(q.name for q in (p, *others))
-        out.insert(0, replace(r, place=None, district=None, multi=True, covers=names))
+    targets = (p, *others)
+    out = [replace(r, place=q, casualties=[], district=None) for q in targets]
+    combined: list[CasualtyFigure] = []
+    for c in r.casualties:
+        clause = _clause(doc[c.cue]) | {t.i for t in doc[c.start].subtree}
+        own = {k for k, q in enumerate(targets) for q2 in places if q2.name == q.name and q2.start in clause}
+        if len(own) == 1:
+            out[own.pop()].casualties.append(c)
+        else:
+            combined.append(c)
+    if combined:
+        names = tuple(q.name for q in targets)
+        out.insert(0, replace(r, place=None, district=None, multi=True, covers=names, casualties=combined))
     return out
 
 
@@ -953,8 +1037,13 @@ def _same_place(a: str | None, b: str | None) -> bool:
 
 
 def _compatible(attack: Attack, report: Report) -> bool:
+    """Whether a report can be of the attack: not with weapons of another kind, nor carried out
+    by another party ("Ukraine's drones struck air bases ... the night Russia launched 472 drones")."""
     ga, gr = attack.groups, report.groups
-    return not (ga and gr and not (ga & gr))
+    if ga and gr and not (ga & gr):
+        return False
+    mine = attack.perpetrator()
+    return mine is None or report.perpetrator is None or mine == report.perpetrator
 
 
 def _continued(attacks: list[Attack], last: Attack | None, sent_no: int, national: bool) -> Attack | None:
@@ -1145,11 +1234,8 @@ def keep(a: Attack, attacks: Sequence[Attack]) -> bool:
     if days and min(days) > OLD_DAYS and not a.has_figure():
         return False
     if not any(r.triggers for r in a.reports):
-        if a.location is None:
-            return False
-        told = min((r.sent_no for o in attacks for r in o.reports if r.triggers), default=None)
-        if told is None or a.reports[0].sent_no < told:
-            return False  # a toll told before any attack is, and never tied to one: deaths, not a strike
+        if a.location is None or all(r.bodies for r in a.reports):
+            return False  # bodies found, never tied to an attack: deaths, not a strike told
     return not _is_summary(a, attacks)
 
 

@@ -7,7 +7,12 @@ figure ("the death toll rose to 35", "injuries standing at 87"), which is
 marked `revised`.  A count that is part of a larger one ("including two
 children"), a rate ("100 are dying daily"), a hedge about the unknown
 ("may be buried"), a total of the whole war, or "killed or wounded" taken
-together is not a casualty figure of an attack.
+together is not a casualty figure of an attack.  Where words stand between
+the count and its word, the parse ties them ("seven people, including a
+child, were injured", "73 who were wounded"); one person or a couple named
+as the victim counts ("a security guard was killed", "their daughter was
+injured"); a toll set anew ("it raised the toll, listing ...") makes the
+sentence's figures the revised ones.
 """
 
 from __future__ import annotations
@@ -253,7 +258,7 @@ def find_casualties(
     out: list[CasualtyFigure] = []
     figures = find_figures(sent, skip, cues.numbers, view)
     lo = sent.start
-    reset = _sets_toll(sent, cc)
+    reset = _sets_toll(sent, cc, view)
     for f in figures:
         if _is_subset(sent, f, cc):
             lo = f.end
@@ -285,10 +290,13 @@ def find_casualties(
     return out
 
 
-def _sets_toll(sent: Span, cc: CasualtyCues) -> bool:
+def _sets_toll(sent: Span, cc: CasualtyCues, view: TokenView | None = None) -> bool:
     """ "On Saturday it raised the toll, listing 50 dead": a verb that sets a toll anew, whose
     figures then are the revised ones."""
-    for tok in sent:
+    doc = sent.doc
+    words = view.indices(sent, cc.toll_setters) if view is not None else range(sent.start, sent.end)
+    for i in words:
+        tok = doc[i]
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in cc.toll_setters:
             continue
         if any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in cc.toll_nouns for c in tok.children):

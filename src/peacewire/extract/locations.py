@@ -8,7 +8,9 @@ whatever it is ("the city of X", "X district", "X region"), from "the
 Ukrainian capital", and from NER as a last resort.  A place that names an
 office or a body rather than where something happened ("Kyiv Mayor",
 "the Sumy City Council") is no location; one that only situates another
-("west of X", "between X and Y") ranks below the others.
+("west of X", "between X and Y") ranks below the others.  A city's name with
+"the" is its river ("across the Dnipro"); a named building told before ("at
+Okhmatdyt", "the hospital") is the city it stands in (`facility_places`).
 """
 
 from __future__ import annotations
@@ -563,7 +565,9 @@ def _facility_at(sent: Span, i: int, tokens: TokenView, facilities: Mapping[str,
     return None
 
 
-def facility_places(sent: Span, places: Sequence[PlaceMention], nouns: frozenset[str]) -> dict[str, str]:
+def facility_places(
+    sent: Span, places: Sequence[PlaceMention], nouns: frozenset[str], tokens: TokenView | None = None
+) -> dict[str, str]:
     """Named buildings of the sentence and the city it places them in: "a missile slammed into
     Okhmatdyt, the children's hospital, ... on the capital" -> {"okhmatdyt": "Kyiv", "hospital":
     "Kyiv"}.  A later "at Okhmatdyt" or "the hospital" is then that city (the spec's location is
@@ -573,11 +577,13 @@ def facility_places(sent: Span, places: Sequence[PlaceMention], nouns: frozenset
         return {}
     city = cities[0].name
     out: dict[str, str] = {}
-    for tok in sent:
-        if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP") or tok.dep_ == "compound":
+    doc = sent.doc
+    candidates = range(sent.start, sent.end) if tokens is None else tokens.indices(sent, nouns)
+    for k in candidates:
+        if doc[k].dep_ != "appos" or doc[k].lemma_.lower() not in nouns:
             continue
-        noun = next((c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in nouns), None)
-        if noun is None:
+        tok, noun = doc[k].head, doc[k]
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "NORP") or tok.dep_ == "compound":
             continue
         start = min((c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i), default=tok.i)
         name = sent.doc[start : tok.i + 1]

@@ -18,9 +18,12 @@ previous transfer, else the side the supplier is known to arm
 (`data/event_cues.yaml`).  The quantity is a count of the weapons themselves
 ("up to 4.8 million artillery shells", not the "10,000 containers" they came
 in); a package that lists several systems each with its own count is one
-transfer per system.  The source is whoever the sentence attributes the
-figure to ("X said", "according to X"), given only with a figure.  Reports
-of the same supply (same parties, same kind of weapon) are one transfer.
+transfer per system, and a system without a count beside a counted one gets
+none ("Gepard guns and 18 Leopard tanks"); "16 of the systems" counts the
+system named last; each object of "received ... from X" has its supplier.
+The source is whoever the sentence attributes the figure to ("X said",
+"according to X"), given only with a figure.  Reports of the same supply
+(same parties, same kind of weapon) are one transfer.
 """
 
 from __future__ import annotations
@@ -445,13 +448,21 @@ def _owned(
     trigger: Token, weapons: Sequence[WeaponMention], triggers: Sequence[Token] = ()
 ) -> list[WeaponMention]:
     """The weapons in the trigger's own phrase (a participle's: the weapon it modifies), not in
-    another supply with a subject of its own ("X sent 31 tanks, and Y sent 14")."""
+    another clause with a subject of its own ("X sent 31 tanks, and Y sent 14", "..., and the US
+    will follow with 31 Abrams")."""
     if _is_participle(trigger, weapons):
         return _noun_weapons(trigger.head, weapons)
     inside = {t.i for t in trigger.subtree}
-    for other in triggers:
-        if other.i != trigger.i and other.i in inside and any(c.dep_ == "nsubj" for c in other.children):
-            inside -= {t.i for t in other.subtree}
+    for other in trigger.subtree:
+        if (
+            other.i != trigger.i
+            and other.dep_ in CLAUSE_DEPS | {"conj"}
+            and other.pos_ in ("VERB", "AUX")
+            and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS for c in other.children
+            )
+        ):
+            inside -= {t.i for t in other.subtree}  # not "a package that will include ..."
     return [w for w in weapons if w.head in inside or any(i in inside for i in range(w.start, w.end))]
 
 
@@ -479,6 +490,7 @@ def _items(
         num = doc[f.num_start]
         noun = num.head if num.dep_ in ("nummod", "quantmod") else num
         phrases.update(t.i for t in noun.subtree)
+        phrases -= {t.i for c in noun.children if c.dep_ == "conj" for t in c.subtree}  # "and Stingers"
     uncounted = [w for w in heads if w not in (c for c, _ in counted) and w.named and w.head not in phrases]
     other_kinds = {w.system or w.label for w in uncounted} - kinds
     if counted and other_kinds and len(kinds) == len(counted):
@@ -589,6 +601,7 @@ def _receipts(
     return out
 
 
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"that", "which", "who", "whom"})
 ANAPHOR_DETS: frozenset[str] = frozenset({"the", "these", "those", "its", "their", "such"})
 
 
