@@ -182,6 +182,32 @@ TEXTS = {
     "allied_troops": "Keir Starmer said a truce would only last with allied troops on Ukrainian soil.",
     "asset_freeze": "Ursula von der Leyen backed a broader freeze of Russian central bank assets.",
     "back_ukraine": "Joe Biden promised that America would keep backing Ukraine with arms.",
+    # existential refusals, holders, purposes, allies
+    "no_compromise": '"There can be no compromise over our land," Volodymyr Zelensky told the crowd.',
+    "no_compromise_conj": (
+        "Volodymyr Zelensky said there could be no compromise on Ukraine's sovereignty or on its recognised "
+        "borders."
+    ),
+    "nothing_to_discuss": "Dmitry Peskov said there was nothing left to discuss with Kyiv.",
+    "nothing_generic": "Maria Zakharova said there is nothing to talk about with people who do such things.",
+    "no_talks_past": "There have been no negotiations between the two governments since the spring.",
+    "its_minister": "Norway has committed 12 of the tanks, according to its defence minister, Bjorn Arild Gram.",
+    "dropped_next": "Russia proposed a truce over Easter. The proposal was later withdrawn.",
+    "chief_among": "Chief among Moscow's demands is a withdrawal of Ukrainian forces from the Donetsk region.",
+    "decide_when": "Antony Blinken said it was up to Ukrainians to decide when to negotiate with Russia.",
+    "depends_on": "Joe Biden said that new aid could depend on Moscow's readiness to negotiate.",
+    "means_to_win": '"Our soldiers need the means to win this fight," Volodymyr Zelensky said.',
+    "ally_meeting": "Keir Starmer met Volodymyr Zelensky in London on Sunday.",
+    "mediator_meeting": "Volodymyr Zelensky met Recep Tayyip Erdogan in Ankara on Friday.",
+    "delegation": "The Ukrainian delegation said it was ready to meet Russian officials in Istanbul.",
+    "demand_including": (
+        "Before the talks, an immediate truce had been a key demand of Joe Biden and European leaders, "
+        "including Ukraine's Volodymyr Zelensky."
+    ),
+    "its_negotiators": (
+        "Kyiv set out its terms on Monday. Its negotiators told the Russian side that Ukraine would never give "
+        "up any land."
+    ),
 }
 
 
@@ -684,6 +710,56 @@ def test_freezing_central_bank_assets_is_sanctions(positions: dict[str, list[Pos
 
 def test_backing_ukraine_is_aid(positions: dict[str, list[Position]]) -> None:
     assert ("Joe Biden", "military_aid", "support") in keys(positions["back_ukraine"])
+
+
+# -- existential refusals, holders, purposes, allies -----------------------------
+
+
+def test_no_compromise_on_land_opposes_territory(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["no_compromise"]) == {("Volodymyr Zelensky", "territory", "oppose")}
+    assert ("Volodymyr Zelensky", "territory", "oppose") in keys(positions["no_compromise_conj"])
+    assert ("Volodymyr Zelensky", "territory", "support") not in keys(positions["no_compromise_conj"])
+
+
+def test_nothing_to_discuss_with_a_party_opposes_talks(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["nothing_to_discuss"]) == {("Dmitry Peskov", "negotiations", "oppose")}
+    assert keys(positions["nothing_generic"]) == set()
+    assert keys(positions["no_talks_past"]) == set()
+
+
+def test_a_named_official_of_its_state_as_source_holds_alone(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["its_minister"]) == {("Bjorn Arild Gram", "military_aid", "support")}
+
+
+def test_a_proposal_withdrawn_in_the_next_sentence_is_past(positions: dict[str, list[Position]]) -> None:
+    assert "past" in one(positions["dropped_next"], "Russia", "ceasefire", "support").qualifiers
+
+
+def test_an_item_among_an_actors_demands_is_its_stance(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["chief_among"]) == {("Russia", "territory", "support")}
+
+
+def test_questions_dependencies_and_purposes_are_no_stance(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["decide_when"]) == set()
+    assert keys(positions["depends_on"]) == set()
+    assert keys(positions["means_to_win"]) == set()
+
+
+def test_meeting_an_ally_is_no_negotiation(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["ally_meeting"]) == set()
+    assert keys(positions["mediator_meeting"]) == {("Volodymyr Zelensky", "negotiations", "support")}
+
+
+def test_a_delegation_speaks_for_its_state(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["delegation"]) == {("Ukraine", "negotiations", "support")}
+    assert keys(positions["its_negotiators"]) == {("Ukraine", "territory", "oppose")}
+
+
+def test_members_included_in_a_demands_owners_hold_it(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["demand_including"]) == {
+        ("Joe Biden", "ceasefire", "support"),
+        ("Volodymyr Zelensky", "ceasefire", "support"),
+    }
 
 
 # -- dev set ---------------------------------------------------------------------

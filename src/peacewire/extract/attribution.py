@@ -80,8 +80,27 @@ def according_to(reading: Reading) -> Token | None:
             if child.lower_ == "according" and child.dep_ == "prep":
                 for grand in child.subtree:
                     if grand.dep_ == "pobj":
-                        return grand
+                        name = _appositive_name(grand)
+                        return name if name is not None else grand
     return None
+
+
+def _appositive_name(noun: Token) -> Token | None:
+    """ "its defence minister, Jane Doe": the name set beside a role noun."""
+    return next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
+def possessed_official(reading: Reading, resolver: HolderResolver) -> Actor | None:
+    """ "..., according to its defence minister, Jane Doe": an official of the clause's own state
+    ("its", "their") named as its source states his government's stance: he holds it, not the state."""
+    subj = according_to(reading)
+    if subj is None or subj.dep_ != "appos":
+        return None
+    role = subj.head
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in role.children):
+        return None
+    found = resolver.actors_of(subj) or []
+    return next((a for a in found if a.type == "person"), None)
 
 
 def speakers(reading: Reading, resolver: HolderResolver) -> list[Actor | None] | None:
@@ -227,8 +246,12 @@ def holders(reading: Reading, resolver: HolderResolver, speaker: Actor | None) -
         return [(speaker, top)]
     out: list[Holding] = []
     named_sources = sources(reading, resolver)
+    official = possessed_official(reading, resolver)
     for actor in actors:
-        holder = decide(actor, top, reading, speaker, named_sources)
+        if official is not None and actor.type == "state":
+            holder: Actor | None = official
+        else:
+            holder = decide(actor, top, reading, speaker, named_sources)
         if holder is not None and all(h is not holder for h, _ in out):
             out.append((holder, top))
     return out

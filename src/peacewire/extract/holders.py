@@ -29,6 +29,8 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 COMPANION_PREPS = frozenset({"alongside", "including", "with"})
 """Prepositions that add co-holders to a subject ("European leaders, alongside Zelensky")."""
 COMPANION_PHRASES = ("along with", "together with", "as well as")
+DELEGATE_NOUNS = frozenset({"negotiator", "delegation", "delegate", "team", "negotiators", "delegates"})
+"""Nouns of the people who negotiate for a state: "its negotiators" hold the state's stance."""
 GROUP_NOUNS = frozenset({"participant", "member", "representative", "delegate", "delegation", "signatory"})
 """Nouns for people who act for a body named after them ("participants of the coalition")."""
 PAIR_NOUNS = frozenset({"country", "side", "nation", "party", "government"})
@@ -229,9 +231,32 @@ class HolderResolver:
         actor = self.table.actor_at(tok.idx, tok.idx + len(tok))
         if actor is None:
             actor = self.table.resolve(noun_phrase(tok))
+        if actor is None and tok.lemma_.lower() in DELEGATE_NOUNS:
+            actor = self._delegates_state(tok, speaker)
         if actor is not None and actor.type == "person" and tok.tag_ == "NNS" and tok.text not in actor.name:
             return None  # "European leaders" is no one person (the tagger's plural "Guterres" is)
         return actor
+
+    def _delegates_state(self, tok: Token, speaker: Actor | None) -> Actor | None:
+        """ "its negotiators", "their delegation": the state (or body) the delegates act for."""
+        for poss in tok.children:
+            if poss.dep_ == "poss" and poss.lower_ in ("its", "their"):
+                actor = self.pronoun(poss, speaker)
+                if actor is not None and actor.type != "person" and self._recent_subject(actor, tok):
+                    return actor
+        return None
+
+    def _recent_subject(self, actor: Actor, tok: Token) -> bool:
+        """Whether `actor` is a subject in `tok`'s sentence or the one before: the safe antecedent of a
+        possessive ("Kyiv set out its terms. Its negotiators ..."); further back it is a guess."""
+        starts = self.sentence_starts[: bisect_right(self.sentence_starts, tok.idx)]
+        since = starts[-2] if len(starts) >= 2 else 0
+        for start, end in actor.mentions:
+            if since <= start < tok.idx:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and len(span) and _is_subject(span.root):
+                    return True
+        return False
 
     def pronoun(self, tok: Token, speaker: Actor | None) -> Actor | None:
         """he / she / it / they: a bracketed name, the speaker of a reported clause, else the last
@@ -285,8 +310,21 @@ class HolderResolver:
                     if grand.dep_ == "pobj":
                         found = self.actors_of(grand, speaker)
                         if found:
-                            return found
+                            return found + [
+                                a for a in self._noun_companions(noun, child, speaker) if a not in found
+                            ]
         return []
+
+    def _noun_companions(self, noun: Token, of: Token, speaker: Actor | None) -> list[Actor]:
+        """ "a demand of Trump and European leaders, including Zelensky": the parser hangs the
+        "including" phrase on the stance noun; its members are owners too."""
+        out: list[Actor] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.i > of.i and child.lower_ in ("including", "alongside"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(self.actors_of(pobj, speaker) or [])
+        return out
 
     def remember_plans(self, nouns: Sequence[Token]) -> None:
         """Record the drafters of the plans a sentence names (`nouns`: its plan nouns), for later

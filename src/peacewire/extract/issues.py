@@ -114,6 +114,12 @@ class PositionLexicon:
     """The cues by the alternatives of their first word."""
     actions: Mapping[str, frozenset[str]]
     aid_recipients: frozenset[str]
+    means_nouns: frozenset[str]
+    """Nouns of means whose infinitive is their purpose ("the means to win"), not a stance."""
+    camps: tuple[frozenset[str], ...]
+    """ISO-3 codes of the states of each side of the war (`camps` in issues.yaml)."""
+    camp_bodies: frozenset[str]
+    """Lower-cased names of the alliances and bodies of the first camp."""
     topics: frozenset[str]
     stance: StanceWords
     negation_words: frozenset[str]
@@ -129,6 +135,7 @@ class PositionLexicon:
     past_phrases: tuple[str, ...]
     past_dropping: tuple[tuple[str, ...], ...]
     past_reversal: tuple[str, ...]
+    past_retracting: frozenset[str]
     past_relenting: frozenset[str]
     condition_markers: tuple[str, ...]
     condition_max_words: int
@@ -256,6 +263,9 @@ def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
         cue_index={k: tuple(v) for k, v in index.items()},
         actions=actions,
         aid_recipients=frozenset(c.upper() for c in _strings(raw, "aid_recipients", "")),
+        means_nouns=frozenset(_strings(raw, "means_nouns", "")),
+        camps=_camps(raw.get("camps", [])),
+        camp_bodies=frozenset(n.lower() for n in _strings(raw, "camp_bodies", "")),
         topics=frozenset(_strings(raw, "topics", "")),
         stance=stance,
         negation_words=frozenset(_strings(neg, "words", "negation")),
@@ -271,6 +281,7 @@ def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
         past_phrases=_strings(past, "phrases", "past"),
         past_dropping=_phrases(_strings(past, "dropping", "past")),
         past_reversal=_strings(past, "reversal", "past"),
+        past_retracting=frozenset(_strings(past, "retracting", "past")),
         past_relenting=frozenset(_strings(past, "relenting", "past")),
         condition_markers=_strings(conditions, "markers", "conditions"),
         condition_max_words=max_words,
@@ -281,6 +292,14 @@ def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
         provision_verbs=frozenset(_strings(plans, "provision_verbs", "plans")),
         terms_nouns=frozenset(_strings(plans, "terms", "plans")),
     )
+
+
+def _camps(value: Any) -> tuple[frozenset[str], ...]:
+    if not isinstance(value, list) or not all(
+        isinstance(camp, list) and all(isinstance(c, str) for c in camp) for camp in value
+    ):
+        raise IssueLexiconError("issues.yaml: camps must be a list of lists of ISO-3 codes")
+    return tuple(frozenset(c.upper() for c in camp) for camp in value)
 
 
 class _StrictLoader(yaml.SafeLoader):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from peacewire.extract.actors import ActorTable
 from peacewire.extract.attribution import holders, own_side, speakers
@@ -43,7 +43,7 @@ from peacewire.extract.issues import (
     position_lexicon,
 )
 from peacewire.extract.plans import PlanMemory, is_plan_word, provision_plans
-from peacewire.extract.stance import Reading, modifier_frames, read_stance
+from peacewire.extract.stance import Reading, modifier_frames, negated, read_stance
 from peacewire.records import Actor, Article, Issue, Position, Quote, Stance
 
 SENTENCE_END = ".!?\"'”’)…"
@@ -69,6 +69,9 @@ class Evidence:
     """From a plan's provision: the plan's drafters are kept for the sentences that follow."""
     perfect: bool = False
     """Told in the past perfect ("Trump had insisted on a ceasefire"): before something else."""
+    word: str = ""
+    """The lemma of the stance word that names the holder ("offer")."""
+    sentence: int = -1
 
 
 def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article: Article) -> list[Position]:
@@ -102,6 +105,8 @@ def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article:
         if nouns:
             resolver.remember_plans(nouns)
             matches.extend(memory.anaphora(nouns, matches, lex))
+        if not lex.past_retracting.isdisjoint(lemmas):
+            _retract_previous(sent, number, evidence, resolver, lex)
         drafters = memory.provision_drafters(sent, number)
         cue_tokens = {t.i: m for m in matches for t in m.tokens}
         for match in matches:
@@ -111,10 +116,44 @@ def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article:
             if reading is None or _describes_cue(reading, cue_tokens):
                 continue
             found = _evidence(reading, resolver, lex, drafters, sent)
+            for ev in found:
+                ev.sentence = number
             evidence.extend(found)
             plan_drafters = [e.holder for e in found if e.drafted]
             memory.describe(plan_drafters, number)
     return _merge(evidence)
+
+
+DEFINITE = frozenset({"the", "this", "that", "its", "his", "her", "their"})
+STEM = 4
+"""Letters a stance word and the noun taking it back share ("offered" ... "the offer", "proposed" ...
+"the proposal")."""
+
+
+def _retract_previous(
+    sent: Span, number: int, evidence: list[Evidence], resolver: HolderResolver, lex: PositionLexicon
+) -> None:
+    """ "Kyiv offered a truce. The offer was later withdrawn.": a sentence that takes back the stance
+    the sentence before stated (a retracting verb whose object, or passive subject, is a definite noun
+    of the same stem as the stance word) makes that stance `past`."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.past_retracting or negated(verb, lex):
+            continue
+        for noun in verb.children:
+            if noun.dep_ not in ("dobj", "nsubjpass") or noun.pos_ != "NOUN":
+                continue
+            if not any(c.lower_ in DEFINITE for c in noun.children if c.dep_ in ("det", "poss")):
+                continue
+            stem = noun.lemma_.lower()[:STEM]
+            agents = [s for s in verb.children if s.dep_ == "nsubj"]
+            named = {a.name for s in agents for a in resolver.actors_of(s) or []}
+            for ev in evidence:
+                if (
+                    ev.sentence == number - 1
+                    and ev.word[:STEM] == stem
+                    and (not named or ev.holder.name in named)
+                ):
+                    ev.past = 2
 
 
 def _asked(match: CueMatch, sent: Span, text: str, bounds: list[tuple[int, int]]) -> bool:
@@ -194,10 +233,11 @@ def _evidence(
     out: list[Evidence] = []
     for speaker in voices:
         for holder, frame in holders(reading, resolver, speaker):
-            if _session(reading, holder):
+            if _session(reading, holder) or _allies_meeting(reading, holder, resolver):
                 continue
             strength = STRENGTH.get(frame.kind if frame else "", 0)
             before = frame is not None and past_perfect(frame.token)
+            word = frame.token.lemma_.lower() if frame is not None else ""
             out.append(
                 Evidence(
                     holder,
@@ -209,6 +249,7 @@ def _evidence(
                     set(quals),
                     past,
                     perfect=before,
+                    word=word,
                 )
             )
             if reversal:
@@ -229,6 +270,37 @@ def _session(reading: Reading, holder: Actor) -> bool:
     return (
         reading.cue.pattern.partner and anchor.pos_ == "VERB" and holder.type in ("alliance", "organization")
     )
+
+
+def _camp(actor: Actor, lex: PositionLexicon) -> int | None:
+    """The side of the war an actor is on (`camps` in issues.yaml), None for the others."""
+    if actor.country:
+        return next((k for k, camp in enumerate(lex.camps) if actor.country.upper() in camp), None)
+    return 0 if actor.name.lower() in lex.camp_bodies else None
+
+
+def _meeting_partners(anchor: Token) -> list[Token]:
+    """Whom a meeting or talks cue is with: the verb's object, a "with" / "between" phrase."""
+    out: list[Token] = []
+    for child in anchor.children:
+        if child.dep_ in ("dobj", "dative") and anchor.pos_ in ("VERB", "AUX"):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return [t for p in out for t in (p, *p.conjuncts)]
+
+
+def _allies_meeting(reading: Reading, holder: Actor, resolver: HolderResolver) -> bool:
+    """ "Starmer met Zelensky in London": meeting someone of one's own side of the war is no
+    negotiation (ANNOTATION.md: one negotiates with the other side or a mediator)."""
+    if not reading.cue.pattern.partner:
+        return False
+    side = _camp(holder, resolver.lex)
+    if side is None:
+        return False
+    partners = [resolver.table.actor_at(t.idx, t.idx + len(t)) for t in _meeting_partners(reading.cue.anchor)]
+    known = [a for a in partners if a is not None and a.name != holder.name]
+    return bool(known) and all(_camp(a, resolver.lex) == side for a in known)
 
 
 def _drafter_evidence(

@@ -37,6 +37,15 @@ ADJUNCT_MARKS = frozenset(
      "whereas", "once", "if", "unless", "whether", "even", "despite"}
 )  # fmt: skip
 QUESTION_MARKS = frozenset({"whether"})
+QUESTION_INFINITIVE_WORDS = frozenset({"when", "whether"})
+"""Words that make an infinitive an embedded question ("to decide when to talk"): asked, not wanted."""
+CONCESSION_NOUNS = frozenset({"compromise", "concession"})
+"""Nouns whose "on" phrase names what is given up ("no compromise on our borders")."""
+DEPENDENCY_HEADS = frozenset(
+    {"depend", "dependent", "hinge", "contingent", "conditional", "rest", "rely", "hang"}
+)
+"""Words whose "on" phrase is what something depends on ("depends on Moscow's readiness to talk"):
+a dependency is stated, not a stance on what it depends on."""
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "until", "till", "once", "provided", "providing", "lest"})
 """Conjunctions of a clause that is supposed, not asserted: its own stance words hold nothing."""
 WISH_MARKS = frozenset({"unless", "until", "till", "provided", "providing"})
@@ -227,12 +236,43 @@ def existential(tok: Token) -> bool:
     for _ in range(4):
         head = tok.head
         if tok.dep_ in ("attr", "nsubj", "dobj") and head.lemma_ == "be":
-            # "there would be an immediate response" announces, it states no fact
-            return any(c.dep_ == "expl" for c in head.children) and not _modals(head) & FUTURE_MODALS
+            # "there would be an immediate response" announces and "there can be no compromise"
+            # rules out: only the plain tense states a fact
+            return any(c.dep_ == "expl" for c in head.children) and not _modals(head)
+        if tok.dep_ == "relcl" and refused_existence(head) and _named_partner(tok):
+            return False  # "there is nothing to discuss with them": a refusal, not a fact
         if tok.dep_ not in ("acl", "relcl", "xcomp", "prep", "pobj", "pcomp") or head.i == tok.i:
             return False
         tok = head
     return False
+
+
+NOTHING_PRONOUNS = frozenset({"nothing", "none"})
+
+
+def refused_existence(head: Token) -> bool:
+    """ "there is nothing to talk about", "there was nothing to discuss with Moscow": the negative
+    pronoun an infinitive relative clause hangs from, as what "there is" names: the clause is ruled out."""
+    be = head.head
+    return (
+        head.lower_ in NOTHING_PRONOUNS
+        and head.dep_ == "attr"
+        and be.lemma_ == "be"
+        and any(c.dep_ == "expl" for c in be.children)
+    )
+
+
+def _named_partner(verb: Token) -> bool:
+    """A "with" phrase of a talks verb, if any, names a party or refers to one ("with Kyiv", "with
+    them"), not people described ("with people who do such things": a judgement, not a refusal)."""
+    partners = [
+        g
+        for c in verb.subtree
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return all(g.pos_ in ("PROPN", "PRON") for g in partners)
 
 
 def _prep_phrase(prep: Token) -> str:
@@ -295,6 +335,22 @@ def _judgement_words(tok: Token) -> list[Token]:
     return out
 
 
+def _among(be: Token, tok: Token, lex: PositionLexicon) -> tuple[int, Token | None]:
+    """ "(Chief) among Moscow's demands is a withdrawal": the stance noun the item is counted among."""
+    preps = [c for c in be.children if c.dep_ == "prep" and c.lower_ == "among"]
+    preps.extend(
+        g for c in be.children if c.dep_ == "nsubj" and c.i != tok.i for g in c.children
+        if g.dep_ == "prep" and g.lower_ == "among"
+    )  # fmt: skip
+    for prep in preps:
+        for noun in prep.children:
+            if noun.dep_ == "pobj":
+                pol, kind = predicate_polarity(noun, lex)
+                if pol and kind == "noun":
+                    return pol, noun
+    return 0, None
+
+
 def _subject_evaluation(head: Token, child: Token, lex: PositionLexicon) -> tuple[int, Token | None]:
     """ "One of the scenarios is to give up land": the copula's subject judges its complement."""
     if head.lemma_.lower() != "be" or child.dep_ not in ("attr", "xcomp", "acomp", "ccomp"):
@@ -342,6 +398,7 @@ class _Climb:
         self.escape_negation = _totality(anchor)
         self.reading.partial = self.escape_negation
         self.locked = False
+        self.refused = False
         self.subject_only = False
         if any(first_person(t) for t in match.tokens):
             self.reading.marker = True  # "Crimea is ours": the words are the speaker's claim
@@ -386,6 +443,8 @@ class _Climb:
             if _is_reporter(head, edge, self.lex):
                 self.reading.reporter = head
             raise _Stop
+        if edge in ("relcl", "acl", "advcl") and self._ruled_out(tok, head):
+            return
         if edge == "relcl":
             lemma = head.lemma_.lower()
             if lemma in self.lex.plan_nouns and head.pos_ == "NOUN":
@@ -405,6 +464,13 @@ class _Climb:
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
         if marks & QUESTION_MARKS:
             raise _Drop  # "whether Moscow will accept a deal": asked, not asserted
+        if _infinitive(tok) and any(
+            c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_INFINITIVE_WORDS and c.i < tok.i
+            for c in tok.children
+        ):
+            raise _Drop  # "up to them to decide when to talk": a question left open
+        if edge in ("xcomp", "advcl", "relcl", "acl") and _infinitive(tok) and self._means_before(tok):
+            raise _Stop  # "asking for the means to win this fight": the purpose of the means
         if edge == "advcl":
             if marks & HYPOTHETICAL_MARKS or marks & ADJUNCT_MARKS and _only(tok):
                 self._condition(tok, marks)
@@ -413,6 +479,33 @@ class _Climb:
                 raise _Stop
             if (not marks or marks & PURPOSE_MARKS) and _infinitive(tok):
                 self.locked = True  # a purpose: "give up land to achieve peace" wants peace
+
+    def _ruled_out(self, tok: Token, head: Token) -> bool:
+        """ "there is nothing (left) to discuss with Kyiv": talks ruled out, the polarity reverses once.
+
+        `tok` is the infinitive (or "left") clause on "nothing", `head` what it hangs from.
+        """
+        if self.locked or self.refused:
+            return False
+        verb, target = tok, head
+        if tok.dep_ == "advcl" and head.dep_ == "acl":  # "nothing left to discuss"
+            target = head.head
+        if not (_infinitive(verb) and refused_existence(target) and _named_partner(verb)):
+            return False
+        self.pol = -self.pol
+        self.reading.marker = True
+        self.refused = True
+        return True
+
+    def _means_before(self, verb: Token) -> bool:
+        """A noun of means right before the infinitive ("the tools to win"), wherever the parser hung it."""
+        first = min((c.i for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), default=verb.i)
+        if first == 0:
+            return False
+        prev = verb.doc[first - 1]
+        return prev.pos_ == "NOUN" and (
+            prev.lemma_.lower() in self.lex.means_nouns or prev.lower_ in self.lex.means_nouns
+        )
 
     def _condition(self, tok: Token, marks: set[str]) -> None:
         """A cue in a condition clause: what the main clause's holder wants, or nothing.
@@ -435,6 +528,13 @@ class _Climb:
         phrase = _prep_phrase(head)
         word = head.lower_
         frames = self.reading.frames
+        first = head
+        while first.dep_ == "conj" and first.head.pos_ == "ADP":  # "on its land or on its borders"
+            first = first.head
+        if word in ("on", "over") and first.head.lemma_.lower() in CONCESSION_NOUNS and not self.locked:
+            self.pol = -self.pol  # "a compromise on its borders" gives them up
+        if word in ("on", "upon") and head.head.lemma_.lower() in DEPENDENCY_HEADS:
+            raise _Drop  # "aid could depend on Kyiv's willingness to talk": a dependency, no stance
         if phrase.endswith(CIRCUMSTANCE_PHRASES):
             raise _Drop  # "as part of any peace deal": a circumstance of the stance
         if phrase.endswith(("instead of", "rather than", "place of")):
@@ -535,6 +635,10 @@ class _Climb:
             if p:
                 return p, kind, None
         judge: Token | None = None
+        if edge in ("attr", "nsubj") and head.lemma_ == "be":
+            p, judge = _among(head, tok, lex)
+            if p:
+                return p, "evaluation", judge
         if edge in ("nsubj", "nsubjpass", "csubj"):
             p, judge = evaluation(head, lex)
         if not p and edge == "nsubjpass" and head.lemma_.lower() in VIEW_VERBS:
