@@ -324,3 +324,15 @@ def test_actor_at_picks_the_largest_overlap(nlp: Language, gaz: Gazetteer) -> No
             assert table.actor_at(start, end) is reference(start, end)
     first = text.index("Zelensky")
     assert table.actor_at(first, first + len("Zelensky")) is named(table, "Volodymyr Zelensky")
+
+
+def test_a_time_zone_is_no_actor(nlp: Language, gaz: Gazetteer) -> None:
+    text = "Trump will speak to Putin at 10 a.m. CT on Monday, the White House said."
+    table = table_for(nlp, gaz, text)
+    assert "CT" not in [a.name for a in table.actors]
+
+
+def test_platforms_are_media_venues(gaz: Gazetteer) -> None:
+    for name in ("Truth Social", "Telegram"):
+        entry = gaz.lookup(name)
+        assert entry is not None and entry.type == "media", name

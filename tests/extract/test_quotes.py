@@ -239,6 +239,9 @@ RULE_TEXTS = {
         "KHERSON, March 3 (Agency) - Ukraine's new navy chief said on Monday his ships had pushed "
         "the enemy fleet away from the coast."
     ),
+    "dateline_fronted": "SEOUL — Thousands of troops have moved to the border region, the ministry said on Monday.",
+    "expects_infinitive": "The central bank expects prices to fall sharply next month.",
+    "explained_why": "The ministry explained why the bridge collapsed during the night.",
     "fronted_comment": (
         "Hundreds of engineers have arrived in the region to rebuild the grid, the ministry said this week, "
         "a step that signals a long recovery."
@@ -265,8 +268,8 @@ RULE_TEXTS = {
     "gap_relative": "He presented a list of demands that he said would secure a lasting peace.",
     "zero_relative": "The monitors published a list of 30 villages they said had been shelled overnight.",
     "misparsed_subject": (
-        "The adviser said any deal that offered only a pause, without a withdrawal of troops, "
-        "would simply reward the invasion."
+        "Ivan Petrenko, an adviser to the prime minister, said any plan that offered only a truce, "
+        "without a withdrawal of foreign troops to the old borders, would simply freeze the conflict."
     ),
     "noun_tagged_verb": (
         'Peskov told reporters that Moscow "firmly rejects" the charges, and he urged others to wait for the facts.'
@@ -291,9 +294,29 @@ RULE_TEXTS = {
         'He said the army had not yet seen the new jets in action but expected that to change "within weeks".'
     ),
     "leading_if": "The governor warned that if the dam were breached the whole district would flood.",
+    "comma_and_name": (
+        "The air force said about 60 missiles were launched at towns across the south, many aimed at substations, "
+        "and Kovalenko, the mayor of Mykolaiv, said three schools in the city had been hit."
+    ),
+    "hypothetical": "Under the plan, Kyiv would cut its army and write into law that it will stay neutral.",
+    "split_after_abbreviation": (
+        "The ministry said the column had crossed the river at 4 a.m. Kyiv time "
+        "and insisted that no vehicles had been lost."
+    ),
+    "pp_after_mark": '"Heavy fighting goes on" in the eastern suburbs, said the regional governor on Telegram.',
+    "according_conjuncts": "According to The Guardian, Poland and Hungary were due to sign the accord in May.",
+    "calls_habitually": (
+        'Moscow sent troops in February in what it calls a "special military operation" and still holds the south.'
+    ),
+    "called_once": 'He then announced what he called a "march for justice" towards the capital.',
+    "name_before_verb": (
+        "The two countries agreed to name teams to negotiate an end to the war, but they are no closer to "
+        "arranging a meeting between Trump and Putin, Rubio said the talks were only a first step."
+    ),
+    "billboard": 'Residents tore down billboards that promised "a bright Russian future" to the town.',
     "tense_host": (
-        "The premier was speaking after Senator Mark Hollis on Friday criticised the plan "
-        'and warned that it "would end badly" for everyone.'
+        'The premier was speaking after US Senator Mark Hollis on Friday denounced him as "a puppet of the '
+        'oligarchs" and warned that he must "resign soon" to avoid a crisis.'
     ),
 }
 
@@ -312,7 +335,9 @@ def test_that_clause_hung_on_an_adjunct_noun_is_reported(rules: dict[str, list[Q
     assert texts(rules, "statement_that") == ["the convoy had reached the border crossing"]
 
 
-def test_coordinated_clauses_join_the_report_after_that_or_but(rules: dict[str, list[QuoteCandidate]]) -> None:
+def test_coordinated_clauses_join_the_report_after_that_or_but(
+    rules: dict[str, list[QuoteCandidate]],
+) -> None:
     assert texts(rules, "and_that") == [
         "two patrol boats had been sunk near the island, and that the crews were rescued"
     ]
@@ -323,7 +348,9 @@ def test_coordinated_clauses_join_the_report_after_that_or_but(rules: dict[str, 
     assert texts(rules, "and_new_actor") == ["the power station was badly damaged"]
 
 
-def test_a_participle_in_the_clause_does_not_start_a_new_report(rules: dict[str, list[QuoteCandidate]]) -> None:
+def test_a_participle_in_the_clause_does_not_start_a_new_report(
+    rules: dict[str, list[QuoteCandidate]],
+) -> None:
     assert texts(rules, "participle_report") == [
         "the documents would be reviewed quickly and reported to the cabinet, and that a vote was possible within days"
     ]
@@ -332,6 +359,8 @@ def test_a_participle_in_the_clause_does_not_start_a_new_report(rules: dict[str,
 def test_negated_verbs_and_embedded_questions_report_nothing(rules: dict[str, list[QuoteCandidate]]) -> None:
     assert rules["negated"] == []
     assert rules["embedded_question"] == []
+    assert rules["explained_why"] == []
+    assert rules["expects_infinitive"] == []  # "expects prices to fall": no clause of its own
     # a question verb reports its own subject's question
     assert texts(rules, "question_ok") == ["why the aid package was still blocked in committee"]
 
@@ -344,7 +373,9 @@ def test_a_clause_stops_at_a_semicolon(rules: dict[str, list[QuoteCandidate]]) -
     ]
 
 
-def test_trailing_relative_clause_in_the_present_is_the_reporters(rules: dict[str, list[QuoteCandidate]]) -> None:
+def test_trailing_relative_clause_in_the_present_is_the_reporters(
+    rules: dict[str, list[QuoteCandidate]],
+) -> None:
     assert texts(rules, "trailing_relative") == ["its units had recaptured the village"]
 
 
@@ -418,6 +449,7 @@ def test_a_dateline_is_neither_subject_nor_clause(rules: dict[str, list[QuoteCan
     assert q.subject is not None and q.subject.text == "chief"
     [q] = rules["fronted_comment"]
     assert q.text == "Hundreds of engineers have arrived in the region to rebuild the grid"
+    assert texts(rules, "dateline_fronted") == ["Thousands of troops have moved to the border region"]
 
 
 def test_a_time_clause_is_no_report_and_a_colon_quote_keeps_its_attribution(
@@ -428,7 +460,9 @@ def test_a_time_clause_is_no_report_and_a_colon_quote_keeps_its_attribution(
     assert reply.text == "he would come"
 
 
-def test_a_report_relaying_a_direct_quote_is_not_a_second_quote(rules: dict[str, list[QuoteCandidate]]) -> None:
+def test_a_report_relaying_a_direct_quote_is_not_a_second_quote(
+    rules: dict[str, list[QuoteCandidate]],
+) -> None:
     [q] = rules["relay_direct"]
     assert q.kind == "direct" and q.subject is not None and q.subject.text == "minister"
 
@@ -457,7 +491,8 @@ def test_relative_clause_gaps(rules: dict[str, list[QuoteCandidate]]) -> None:
 
 def test_parser_slips_inside_the_clause(rules: dict[str, list[QuoteCandidate]]) -> None:
     assert texts(rules, "misparsed_subject") == [
-        "any deal that offered only a pause, without a withdrawal of troops, would simply reward the invasion"
+        "any plan that offered only a truce, without a withdrawal of foreign troops to the old borders, "
+        "would simply freeze the conflict"
     ]
     assert texts(rules, "noun_tagged_verb") == ['Moscow "firmly rejects" the charges']
     assert texts(rules, "split_clause") == ["he does not want to cut the aid"]
@@ -475,6 +510,74 @@ def test_coordinated_verbs_the_clause_cannot_own(rules: dict[str, list[QuoteCand
     ]
 
 
-def test_subjectless_conjunct_takes_the_subject_of_its_tense_twin(rules: dict[str, list[QuoteCandidate]]) -> None:
-    [q] = rules["tense_host"]
-    assert q.subject is not None and q.subject.text == "Hollis"
+def test_subjectless_conjunct_takes_the_subject_of_its_tense_twin(
+    rules: dict[str, list[QuoteCandidate]],
+) -> None:
+    warned = [q for q in rules["tense_host"] if q.kind == "indirect"]
+    assert [q.subject.text if q.subject is not None else None for q in warned] == ["Hollis"]
+
+
+def test_a_name_after_comma_and_is_the_subject_of_the_verb_after_it(
+    rules: dict[str, list[QuoteCandidate]],
+) -> None:
+    quotes = {q.text: q.subject.text if q.subject is not None else None for q in rules["comma_and_name"]}
+    assert quotes["three schools in the city had been hit"] == "Kovalenko"
+
+
+def test_a_reporting_verb_under_a_modal_reports_nothing_yet(rules: dict[str, list[QuoteCandidate]]) -> None:
+    assert rules["hypothetical"] == []
+
+
+def test_a_sentence_split_after_an_abbreviation_keeps_the_subject(
+    rules: dict[str, list[QuoteCandidate]],
+) -> None:
+    insisted = [
+        q for q in rules["split_after_abbreviation"] if q.verb is not None and q.verb.lemma_ == "insist"
+    ]
+    assert [q.text for q in insisted] == ["no vehicles had been lost"]
+    assert insisted[0].subject is not None and insisted[0].subject.text == "ministry"
+
+
+def test_marks_followed_by_a_phrase_of_the_sentence_stay_in_the_clause(
+    rules: dict[str, list[QuoteCandidate]],
+) -> None:
+    [q] = rules["pp_after_mark"]
+    assert q.kind == "indirect" and q.text == '"Heavy fighting goes on" in the eastern suburbs'
+
+
+def test_names_after_the_source_of_according_to_are_the_clauses(
+    rules: dict[str, list[QuoteCandidate]],
+) -> None:
+    [q] = rules["according_conjuncts"]
+    assert q.text == "Poland and Hungary were due to sign the accord in May"
+    assert q.subject is not None and q.subject.text == "Guardian"
+
+
+def test_a_habitual_name_in_marks_is_no_quote_but_words_called_once_are(
+    rules: dict[str, list[QuoteCandidate]],
+) -> None:
+    assert rules["calls_habitually"] == []
+    assert texts(rules, "called_once") == ["march for justice"]
+
+
+def test_a_name_before_a_subjectless_verb_is_its_subject(rules: dict[str, list[QuoteCandidate]]) -> None:
+    [q] = rules["name_before_verb"]
+    assert q.text == "the talks were only a first step"
+    assert q.subject is not None and q.subject.text == "Rubio"
+
+
+def test_words_of_a_billboard_belong_to_the_billboard(rules: dict[str, list[QuoteCandidate]]) -> None:
+    [q] = rules["billboard"]
+    assert q.kind == "partial" and q.subject is not None and q.subject.lemma_ == "billboard"
+
+
+def test_a_clause_holding_a_quotation_and_its_attribution_relays_it(nlp: Language) -> None:
+    from peacewire.extract.quotes import _relays
+
+    doc = nlp('"We are ready," the minister said in Ankara, a state news agency reported.')
+    [direct] = [q for q in find_quotes(doc) if q.kind == "direct"]
+    assert direct.pair is not None and direct.verb is not None
+    relaying = QuoteCandidate("indirect", 0, len(doc.text) - 1, doc.text[:-1], doc[-2], doc[-4])
+    assert _relays(relaying, direct)
+    after = direct.verb.idx + len(direct.verb.text)
+    assert not _relays(QuoteCandidate("indirect", after, len(doc.text) - 1, doc.text[after:-1]), direct)

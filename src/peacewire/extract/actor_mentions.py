@@ -244,6 +244,8 @@ class MentionFinder:
         return cluster
 
     def _not_a_person(self, text: str) -> bool:
+        if text in self.gaz.roles.not_actors:
+            return True  # "10 a.m. CT": a time zone NER took for a name
         return self.gaz.place(text) is not None or self.gaz.country_code(text) is not None
 
     def _left_title(self, name: Span, c: _Cluster) -> None:

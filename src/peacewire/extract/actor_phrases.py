@@ -229,6 +229,8 @@ def plausible_org(ent: Span, gaz: Gazetteer) -> bool:
     words = [t for t in ent if not t.is_punct]
     if not words or not any(t.text[:1].isupper() for t in words):
         return False
+    if len(words) == 1 and words[0].text in gaz.roles.not_actors:
+        return False  # "9 a.m. CT": a time zone
     if any(t.text == "," for t in ent) or all(t.like_num for t in words):
         return False
     if any(

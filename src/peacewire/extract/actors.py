@@ -39,6 +39,8 @@ from peacewire.records import Actor, ActorType
 SURNAME_MATCH = 85.0
 FIRSTNAME_MATCH = 75.0
 _POSSESSIVE_END = re.compile(r"\s*['\u2019]s$")
+PLACE_NOUNS = {"city": "city", "capital": "city", "town": "city", "region": "region", "oblast": "region"}
+"""Nouns that, as a possessive ("the city's …"), stand for the last place of their kind named."""
 ADMIN_WORDS = frozenset(
     {"administration", "council", "authorities", "government", "office", "hall", "authority"}
 )
@@ -177,6 +179,7 @@ class ActorTable:
         self._places: list[tuple[int, Place]] = []  # places named in the text, by offset
         self._tokens: TokenView | None = None
         self._ents: tuple[Span, ...] | None = None
+        self._recent: tuple[Actor, ...] = ()  # see `resolve`
 
     @property
     def tokens(self) -> TokenView:
@@ -233,8 +236,20 @@ class ActorTable:
         text = self.text[start:end]
         self._add(cluster, start, end, text, alias=fold(text) not in PRONOUNS)
 
-    def resolve(self, span: Span) -> Actor | None:
-        """The actor a noun phrase denotes, or None (pronouns, vague or unknown sources)."""
+    def resolve(self, span: Span, recent: Sequence[Actor] = ()) -> Actor | None:
+        """The actor a noun phrase denotes, or None (pronouns, vague or unknown sources).
+
+        `recent`: persons the discourse is about (the last speakers, latest
+        first); a title several of the article's persons fit ("the president")
+        goes to the first of them it fits.
+        """
+        self._recent = tuple(recent)
+        try:
+            return self._resolve(span)
+        finally:
+            self._recent = ()
+
+    def _resolve(self, span: Span) -> Actor | None:
         tokens = [t for t in span if not (t.is_punct or t.is_space)]
         if not tokens:
             return None
@@ -244,7 +259,7 @@ class ActorTable:
         if root.pos_ in ("VERB", "AUX"):
             # a clause was passed: its subject is the phrase
             subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            return self.resolve(_subtree_span(subject)) if subject is not None else None
+            return self._resolve(_subtree_span(subject)) if subject is not None else None
         source = self._source_of(root)
         if source is not None:
             return source
@@ -276,6 +291,13 @@ class ActorTable:
         cluster = self._by_description(info, tokens, at)
         if cluster is not None:
             return cluster.actor
+        if _person_cues(root) and not self._names_a_place(root):
+            # "said Larysa, 54, who was queuing …": a first name NER took for a place
+            from peacewire.extract.actor_mentions import MentionFinder
+
+            person = MentionFinder(self).person(root.doc[root.i : root.i + 1], None)
+            if person is not None:
+                return person.actor
         for ent in self._ents_within(span):
             if not (ent.start <= root.i < ent.end):
                 continue  # "Zelensky's office" is not Zelensky
@@ -287,6 +309,9 @@ class ActorTable:
             if ent.label_ == "ORG" and plausible_org(ent, self.gaz):
                 return self._org_from_ent(ent).actor
         return None
+
+    def _names_a_place(self, tok: Token) -> bool:
+        return self.gaz.place(tok.text) is not None or self.gaz.country_code(tok.text) is not None
 
     # -- resolving descriptions ---------------------------------------------
 
@@ -324,13 +349,15 @@ class ActorTable:
     def _by_description(self, info: PhraseInfo, tokens: Sequence[Token], at: int) -> _Cluster | None:
         """Titles, officials and bodies: "the president", "US officials", "the ministry"."""
         scope = info.title.scope if info.title is not None else "national"
-        owner = self._owner(info.owner_tokens, at, scope)
+        owner = self._owner(info.owner_tokens, at, scope) or self._place_owner(tokens, at)
+        plural = bool(tokens) and phrase_root(tokens).tag_ in ("NNS", "NNPS")
         if info.members:
             if owner is not None and owner.cluster is not None and owner.cluster.actor.type != "person":
                 return owner.cluster
             return self._recent_group(at)
         if info.title is not None or info.leader:
-            holder = self._title_holder(info, owner, at)
+            # "a UN spokesperson", "European leaders": no one person the article names
+            holder = None if (plural or info.indefinite) else self._title_holder(info, owner, at)
             if holder is not None:
                 return holder
             if owner is not None and not info.former:
@@ -338,10 +365,13 @@ class ActorTable:
                 return self._speaks_for(owner, info, at)
             return None
         if info.official:
+            if info.former:
+                return None  # "a retired officer" speaks for no one
             if owner is not None:
                 return self._speaks_for(owner, info, at)
             if info.local:
-                place = self._recent_place(at, info.local)
+                # "regional officials" of no region the article names speak for no one
+                place = self._recent_place(at, info.local, to_city=info.local != "region")
                 return self._administration(place, at) if place is not None else None
             return None
         if info.state_noun and not info.body_noun:
@@ -353,12 +383,16 @@ class ActorTable:
                 return self._state_cluster(owner.country, at)
             return self._recent_with_noun(info.head, at, states_only=True)
         if info.body_noun or info.state_noun:
+            if plural and info.head not in self.gaz.roles.state_nouns:
+                return None  # "port operators in Izmail": several bodies, no one actor
             if owner is not None:
                 if owner.cluster is not None and owner.cluster.actor.type == "person":
                     if info.head in ("administration", "government") and owner.country:
                         return self._state_cluster(owner.country, at)  # "the Trump administration"
                     if info.head == "office":
                         return self._leaders_office(owner.cluster, at)  # "Zelensky's office"
+                    if fold(join_tokens(info.body_tokens)) in self.gaz.roles.mouthpieces:
+                        return owner.cluster  # "the press service of President X" speaks as X
                     return None
                 if info.state_noun and info.head in ("government", "authority", "leadership") and owner.code:
                     return self._state_cluster(owner.code, at)
@@ -398,6 +432,8 @@ class ActorTable:
             country = owner.cluster.actor.country
             return self._state_cluster(country, at) if country else None
         if owner.place is not None and (owner.code is None or info.local):
+            if info.head in self.gaz.roles.military_nouns:
+                return None  # "an officer in the Kharkiv region" is no official of its administration
             return self._administration(owner.place, at)
         if owner.cluster is not None:
             return owner.cluster
@@ -431,7 +467,7 @@ class ActorTable:
                 of == owner.country or self._country_of(of) == owner.country
             )
 
-        ranked: list[tuple[int, int, int, _Cluster]] = []
+        ranked: list[tuple[int, int, int, int, _Cluster]] = []
         for c in self._clusters:
             if c.actor.type != "person":
                 continue
@@ -446,10 +482,12 @@ class ActorTable:
             else:
                 continue
             last = self._last_mention_before(c, at)
-            # the person mentioned last before the phrase; a title the article gave breaks ties
-            ranked.append((int(last is not None), last if last is not None else -c.first, prio, c))
+            # the person the discourse is about (a recent speaker), else the one mentioned
+            # last before the phrase; a title the article gave breaks ties
+            recent = len(self._recent) - self._recent.index(c.actor) if c.actor in self._recent else 0
+            ranked.append((recent, int(last is not None), last if last is not None else -c.first, prio, c))
         if ranked:
-            return max(ranked, key=lambda r: r[:3])[3]
+            return max(ranked, key=lambda r: r[:4])[4]
         # Not named in the article: the person holding the office that day, when the date is known.
         of_key = owner.of(scope) if owner is not None else None
         if of_key and self.published and info.title is not None and not info.former:
@@ -511,18 +549,34 @@ class ActorTable:
             return _Owner(text=text, cluster=cluster)
         return None
 
-    def _recent_place(self, at: int, scope: str) -> Place | None:
-        """The last city (or region) named before `at`: "local authorities" are its."""
+    def _recent_place(self, at: int, scope: str, to_city: bool = True) -> Place | None:
+        """The last city (or region) named before `at`: "local authorities" are its.
+
+        A region's phrase falls back to the last city unless `to_city` is false.
+        """
         best: Place | None = None
         for pos, p in self._places:
             if pos >= at:
                 break
             if scope == "region" and p.kind != "region":
                 continue
+            if scope == "city" and p.kind != "city" and not to_city:
+                continue
             best = p
-        if best is None and scope == "region":
+        if best is None and scope == "region" and to_city:
             return self._recent_place(at, "city")
         return best
+
+    def _place_owner(self, tokens: Sequence[Token], at: int) -> _Owner | None:
+        """ "the city's military administration", "the region's governor": the last city or
+        region the article named."""
+        for t in tokens:
+            if t.dep_ == "poss" and t.lemma_.lower() in PLACE_NOUNS:
+                kind = PLACE_NOUNS[t.lemma_.lower()]
+                place = self._recent_place(at, kind, to_city=False)
+                if place is not None:
+                    return _Owner(text=place.name, place=place)
+        return None
 
     def _administration(self, place: Place, at: int) -> _Cluster:
         """A city's or region's administration, named as the article names it if it does."""
@@ -597,11 +651,15 @@ class ActorTable:
             if s >= at or c.actor.type == "person" or (states_only and c.actor.type != "state"):
                 continue
             words = {w for f in (c.actor.name, *c.actor.aliases) for w in key(f).replace("-", " ").split()}
-            typed = (noun == "alliance" and c.actor.type == "alliance") or (
-                noun == "bloc"
-                and c.actor.type in ("alliance", "organization")
-                and len(c.actor.name) > 2
-                and c.actor.country is None
+            typed = (
+                (noun == "alliance" and c.actor.type == "alliance")
+                or (
+                    noun == "bloc"
+                    and c.actor.type in ("alliance", "organization")
+                    and len(c.actor.name) > 2
+                    and c.actor.country is None
+                )
+                or (noun in ("organisation", "organization") and c.actor.type == "organization")
             )
             if noun in words or plural & words or typed:
                 if best is None or s > best[0]:
@@ -613,6 +671,14 @@ class ActorTable:
         body = join_tokens(info.body_tokens)
         if not body:
             return None
+        if owner.place is not None and owner.code is None:
+            # "the city's military administration": the place's body the article named before
+            pk = key(owner.place.name)
+            words = {_spelling(fold(t.text)) for t in info.body_tokens}
+            for c in self._clusters:
+                have = [_spelling(w) for w in key(c.actor.name).split()]
+                if c.actor.type == "organization" and have and have[0] == pk and words <= set(have):
+                    return c
         titled = _titled(body)
         prefix = owner.text
         if owner.cluster is not None and owner.cluster.actor.type != "state":
@@ -825,6 +891,19 @@ def _names_a_new_body(info: PhraseInfo, gaz: Gazetteer) -> bool:
     if info.head in gaz.roles.government_bodies:
         return False
     return any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in info.owner_tokens)
+
+
+def _person_cues(tok: Token) -> bool:
+    """A lone proper noun that the sentence shows to be a person: an age in apposition
+    ("Larysa, 54,") or a relative clause with "who"."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+        return False
+    for child in tok.children:
+        if child.dep_ == "appos" and child.like_num:
+            return True
+        if child.dep_ == "relcl" and any(c.lower_ == "who" for c in child.children):
+            return True
+    return False
 
 
 def _same_person(words: Sequence[str], c: _Cluster) -> bool:

@@ -289,6 +289,9 @@ class RoleLexicon:
     source_nouns: frozenset[str] = frozenset()
     media_words: frozenset[str] = frozenset()
     media_phrases: frozenset[str] = frozenset()
+    military_nouns: frozenset[str] = frozenset()
+    mouthpieces: frozenset[str] = frozenset()
+    not_actors: frozenset[str] = frozenset()
     title_by_form: Mapping[str, TitleSpec] = field(default_factory=dict)
     max_title_words: int = 1
 
@@ -566,6 +569,9 @@ def parse_roles(data: Any, filename: str = "roles.yaml") -> RoleLexicon:
         source_nouns=words("source_nouns"),
         media_words=words("media_words"),
         media_phrases=words("media_phrases"),
+        military_nouns=words("military_nouns"),
+        mouthpieces=words("mouthpieces"),
+        not_actors=frozenset(_strs(data.get("not_actors"), f"{filename}: not_actors")),
         title_by_form=by_form,
         max_title_words=max((len(f.split()) for f in by_form), default=1),
     )

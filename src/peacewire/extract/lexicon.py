@@ -33,6 +33,9 @@ class ReportingLexicon:
     thought: frozenset[str] = frozenset()
     estimate: frozenset[str] = frozenset()
     finding_nouns: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    hypothetical_modals: frozenset[str] = frozenset()
     """Verbs of thinking and expecting: what they report is the holder's view, not a relay."""
 
 
@@ -51,4 +54,7 @@ def reporting_lexicon() -> ReportingLexicon:
         thought=frozenset(raw["verbs"]["thought"]),
         estimate=frozenset(raw["verbs"]["estimate"]),
         finding_nouns=frozenset(raw["finding_nouns"]),
+        claim_nouns=frozenset(raw["claim_nouns"]),
+        document_nouns=frozenset(raw["document_nouns"]),
+        hypothetical_modals=frozenset(raw["hypothetical_modals"]),
     )

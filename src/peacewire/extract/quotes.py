@@ -10,8 +10,20 @@ follow ANNOTATION.md:
 * partial: a fragment of three or more words in marks inside the reporter's
   own sentence, not inside a reported clause.
 * indirect: the clausal complement of a reporting verb ("X said that …",
-  "…, X warned") or the clause "according to X" qualifies.  Marks around the
+  "…, X warned"), the clause "according to X" qualifies, or the "that"-clause
+  of an owned noun of saying ("Russian accusations that …").  Marks around the
   whole clause make it direct; marks around part of it stay in the clause.
+
+A clause ends where the reporter's own material begins: at a semicolon, before
+a coordinated clause about someone else, a trailing comment ("…, a move seen
+as …"), a present-tense aside ("…, which lies on …") or a new report
+("…, suggesting that …").  Nothing is reported by a negated or modal verb
+("did not say where …", "would write into law that …"), by an embedded
+question ("explained why …"), an infinitive ("expects prices to fall") or a
+phrase without a subject; words in marks after "the title", a slogan or a
+habitual "what X calls" are names, not quotes.  The parser's slips that
+matter here (a speaker hung on the clause before, a dateline read as a
+subject, a sentence split after "a.m.") are repaired where they are seen.
 """
 
 from __future__ import annotations
@@ -103,6 +115,9 @@ def subject_of(verb: Token) -> Token | None:
     stranded = _stranded_subject(verb)
     if stranded is not None:
         return stranded
+    misplaced = _name_before(verb)
+    if misplaced is not None:
+        return misplaced
     for _ in range(6):
         subj = _nearest_subject(cur)
         if subj is not None:
@@ -212,7 +227,21 @@ def _nearest_subject(verb: Token) -> Token | None:
     if not subjects:
         return None
     before = [c for c in subjects if c.i < verb.i]
-    return before[-1] if before else subjects[0]
+    subj = before[-1] if before else subjects[0]
+    doc = verb.doc
+    for conj in subj.children:
+        # "…, many aimed at plants, and Klitschko, the mayor, said …": a name joined by
+        # ", and" right before the verb is its subject, not a second party
+        if (
+            conj.dep_ == "conj"
+            and subj.i < conj.i < verb.i
+            and conj.pos_ == "PROPN"
+            and subj.pos_ != "PROPN"
+            and doc[conj.left_edge.i - 1].lower_ == "and"
+            and doc[conj.left_edge.i - 2].text == ","
+        ):
+            return conj
+    return subj
 
 
 def _tense_host(verb: Token) -> Token | None:
@@ -238,6 +267,22 @@ def _tense_host(verb: Token) -> Token | None:
         if cur.i == head.i:
             return tok
     return None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """ "…, but they are no closer to a meeting, Rubio said the talks were …": a person's
+    name right before a subjectless reporting verb, after a comma, that the parser
+    hung elsewhere."""
+    if verb.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
+        return None
+    doc = verb.doc
+    name = doc[verb.i - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or name.head.i == verb.i:
+        return None
+    first = name.i
+    while first > 0 and doc[first - 1].ent_type_ == "PERSON" and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    return name if first > 0 and doc[first - 1].text == "," else None
 
 
 def _stranded_subject(verb: Token) -> Token | None:
@@ -316,19 +361,22 @@ class QuoteFinder:
         self.starts: list[int] = self.tokens.idx
         self.quoted = self._quoted_flags()
         lemmas, lowers = self.tokens.lemma, self.tokens.lower
-        verbs = self.lex.verbs
-        phrasal = self.lex.phrasal
-        self.reporting = [
-            doc[i]
-            for i, lemma in enumerate(lemmas)
-            if (lemma in verbs or lemma in phrasal)
-            and not self.quoted[i]
-            and (
-                _is_reporting_verb(doc[i], self.lex)
-                if lemma in verbs
-                else self._phrasal_particle(doc[i]) is not None
-            )
-        ]
+        verbs, phrasal, claims = self.lex.verbs, self.lex.phrasal, self.lex.claim_nouns
+        heads = verbs | phrasal.keys() | claims
+        self.reporting: list[Token] = []
+        self.claims: list[Token] = []
+        """Nouns of saying with a clause of their own ("Russian accusations that …")."""
+        for i, lemma in enumerate(lemmas):
+            if lemma not in heads or self.quoted[i]:
+                continue
+            tok = doc[i]
+            if lemma in claims and tok.pos_ == "NOUN":
+                self.claims.append(tok)
+            elif lemma in verbs:
+                if _is_reporting_verb(tok, self.lex):
+                    self.reporting.append(tok)
+            elif lemma in phrasal and self._phrasal_particle(tok) is not None:
+                self.reporting.append(tok)
         self.reporting_starts = [t.idx for t in self.reporting]
         self.according = [doc[i] for i, low in enumerate(lowers) if low == "according" and not self.quoted[i]]
         self.direct_pairs: list[MarkPair] = []
@@ -403,6 +451,9 @@ class QuoteFinder:
         after = self.text[pair.close + 1 : pair.close + 3].lstrip()
         if not after or not after[0].isalpha():
             return False
+        first = bisect.bisect_right(self.starts, pair.close)
+        if first < self.n and self.tokens.pos[first] == "ADP":
+            return True  # "“Street fighting continues” in the city, said X": the sentence goes on
         return not self._reporting_verbs_between(pair.close, self._words_after(pair.close, 4))
 
     def _ends_with_reporting_verb(self, start: int, end: int) -> bool:
@@ -539,7 +590,7 @@ class QuoteFinder:
             return None  # "when asked if ...": a question put to the speaker
         if any(c.dep_ == "neg" for c in verb.children):
             return None
-        comps = self._complements(verb)
+        comps = self._prefer_following(verb, self._complements(verb))
         same_side = _one_clause([c for c in comps if (c.i > verb.i) == (comps[0].i > verb.i)])
         if comps:
             # The parser sometimes splits one clause into two complements
@@ -570,7 +621,6 @@ class QuoteFinder:
                 left = self._skip_leading_adjuncts(verb, comp, left)
                 right = self._drop_trailing_aside(comp, right)
                 right = self._stop_at_participle_report(comp, right)
-                right = self._stop_after_opening_quotation(left, right)
             else:
                 left = self._fronted_start(verb, left)
                 right = self._fronted_end(verb, right)
@@ -658,25 +708,18 @@ class QuoteFinder:
                 right = max(right, adv.right_edge.i)
         return right
 
-    def _stop_after_opening_quotation(self, left: int, right: int) -> int:
-        """ "saying that “X,” suggesting that Y": a clause that opens with a quotation
-        ends with it when a participle or an apposition, the reporter's comment,
-        follows the closing mark."""
-        first = left
+    def _prefer_following(self, verb: Token, comps: list[Token]) -> list[Token]:
+        """Complements on both sides of the verb: "A said X; by night B said Y" -- the
+        one before is a report of its own (or beyond a semicolon), B's is the one after."""
+        before = [c for c in comps if c.i < verb.i]
+        after = [c for c in comps if c.i > verb.i]
+        if not before or not after:
+            return comps
         words = self.tokens.words
-        while first < right and words[first] in ("that", ","):
-            first += 1
-        pair = next((p for p in self.pairs if p.open == self.starts[first]), None)
-        if pair is None:
-            return right
-        after = bisect.bisect_right(self.starts, pair.close)
-        k = after
-        while k <= right and words[k] in (",", "”", '"', "’"):
-            k += 1
-        comma = "," in self.text[pair.close - 1 : self.starts[k]] if k <= right else False
-        if comma and (self.doc[k].tag_ == "VBG" or words[k].lower() in ("a", "an")):
-            return after - 1
-        return right
+        own_report = any(_is_reporting_verb(c, self.lex) and _has_subject(c) for c in before)
+        if own_report or ";" in words[max(c.i for c in before) : verb.i]:
+            return after
+        return comps
 
     def _complements(self, verb: Token) -> list[Token]:
         """The clausal complements of a reporting verb; of "make clear" ("Kyiv made
@@ -755,7 +798,7 @@ class QuoteFinder:
         the clause names, not a statement it reports."""
         first = comp.left_edge
         if first.dep_ == "mark" and first.lower_ in ("whether", "if"):
-            return True
+            return first.head.i == comp.i  # not "if X, Y": the condition of the clause's own verb
         if first.lower_ == "that" or first.tag_ not in ("WDT", "WP", "WRB", "WP$"):
             return False
         return first.head.i == comp.i or first.i == comp.i
@@ -809,7 +852,8 @@ class QuoteFinder:
                     or (conj.lemma_ not in self.lex.thought and any(c.dep_ == "ccomp" for c in conj.children))
                 )
             ):
-                stop = conj.i - 1
+                subj = _nearest_subject(conj)
+                stop = (subj.left_edge.i if subj is not None and subj.i < conj.i else conj.i) - 1
                 while stop > comp.i and (self.doc[stop].dep_ == "cc" or self.doc[stop].is_punct):
                     stop -= 1
                 return min(right, stop)
@@ -826,7 +870,7 @@ class QuoteFinder:
             first = bisect.bisect_left(self.starts, sent.start_char + m.end(), lo=first)
         while first < left and (self.doc[first].is_punct or self.doc[first].is_space):
             first += 1
-        return min(left, first)
+        return first
 
     def _attribution_subject(self, verb: Token) -> Token | None:
         """The subject of a sentence-final attribution, where the parser may have lost it."""
@@ -977,7 +1021,7 @@ class QuoteFinder:
             head = tok.head
             while head.dep_ in ("prep", "advmod") and head.head.i != head.i:
                 head = head.head
-            skip = {t.i for t in tok.subtree}
+            skip = {t.i for t in tok.subtree} - self._clause_conjuncts(source)
             scope = head.subtree if head.pos_ in ("VERB", "AUX") else tok.sent
             lo, hi = self._within_semicolons(tok.i, tok.sent.start, tok.sent.end - 1)
             toks = [t for t in scope if t.i not in skip and lo <= t.i <= hi]
@@ -1003,31 +1047,113 @@ class QuoteFinder:
             if head.pos_ in ("VERB", "AUX") and run[0].i <= head.i <= run[-1].i:
                 last = self._drop_trailing_apposition(head, run[-1].i)
                 run = [t for t in run if t.i <= last]
-            start, end = _trim(self.text, run[0].idx, run[-1].idx + len(run[-1].text))
+            start, end = self._close_fragment(*_trim(self.text, run[0].idx, run[-1].idx + len(run[-1].text)))
             if not any(t.pos_ in ("VERB", "AUX") for t in run):
                 continue
             out.append(QuoteCandidate("indirect", start, end, self.text[start:end], tok, source))
+        return out
+
+    @staticmethod
+    def _clause_conjuncts(source: Token) -> set[int]:
+        """ "According to the Post, Ukraine and Russia were …": names the parser joined
+        to the source after its closing comma are the clause's subject."""
+        doc = source.doc
+        end = source.i
+        for child in source.rights:
+            if child.dep_ in ("conj", "cc", "punct"):
+                break
+            end = child.right_edge.i
+        if end + 1 >= len(doc) or doc[end + 1].text != ",":
+            return set()
+        out: set[int] = set()
+        for conj in source.children:
+            if conj.dep_ == "conj" and conj.i > end + 1:
+                out.update(range(end + 2, conj.right_edge.i + 1))
+        return out
+
+    def _subject_across_split(self, verb: Token) -> Token | None:
+        """ "… completed at 5 a.m. | Moscow time and insisted that …": the sentence splitter
+        broke after an abbreviation; a subjectless reporting verb coordinated to no verb
+        shares the subject of the reporting verb that rules the sentence before."""
+        if verb.dep_ != "conj" or verb.head.pos_ in ("VERB", "AUX") or verb.sent.start == 0:
+            return None
+        prev = self.doc[verb.sent.start - 1].sent
+        root = prev.root
+        words = self.tokens.words
+        last = prev.end - 1
+        while last > prev.start and self.tokens.space[last]:
+            last -= 1
+        if len(words[last]) < 2 or not words[last].endswith(".") or root.lemma_.lower() not in self.lex.verbs:
+            return None  # the sentence before must end in an abbreviation ("a.m.", "Gen.")
+        return subject_of(root)
+
+    def _hypothetical(self, verb: Token) -> bool:
+        """ "Ukraine would write into its constitution that …": a reporting verb under a
+        modal (its own, or its first conjunct's) says what may be said, not what was."""
+        host = verb
+        if not any(c.dep_ == "aux" for c in verb.children) and verb.dep_ == "conj":
+            host = verb.head
+        return any(c.dep_ == "aux" and c.lower_ in self.lex.hypothetical_modals for c in host.children)
+
+    def _claimed(self) -> list[QuoteCandidate]:
+        """ "Russian accusations that X", "the president's warning that X": a noun of saying
+        with a "that"-clause and an owner reports the owner's words (without an owner,
+        "claims that X" is a vague source)."""
+        out = []
+        for noun in self.claims:
+            clause = next(
+                (
+                    c
+                    for c in noun.children
+                    if c.dep_ in ("acl", "ccomp", "relcl")
+                    and c.i > noun.i
+                    and c.pos_ in ("VERB", "AUX")
+                    and _finite(c)
+                    and _has_subject(c)
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                ),
+                None,
+            )
+            owner = _claim_owner(noun)
+            if clause is None or owner is None:
+                continue
+            that = next(m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that")
+            left, right = self._within_semicolons(clause.i, that.i + 1, clause.right_edge.i)
+            right = self._drop_trailing_apposition(clause, right)
+            toks = [t for t in self.doc[left : right + 1]]
+            while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in '"”’)]?!':
+                toks = toks[:-1]
+            if len(toks) < MIN_CLAUSE_TOKENS:
+                continue
+            start, end = self._close_fragment(
+                *_trim(self.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+            )
+            out.append(QuoteCandidate("indirect", start, end, self.text[start:end], noun, owner))
         return out
 
     def reported_clauses(self) -> list[QuoteCandidate]:
         """Indirect quotes: reporting verbs with a clausal complement."""
         out = []
         for verb in self.reporting:
+            if self._hypothetical(verb):
+                continue
             toks = self._clause_tokens(verb)
             if not toks or len(toks) < MIN_CLAUSE_TOKENS:
                 continue
             if not any(t.pos_ in ("VERB", "AUX") or (t.dep_ == "ccomp" and t.head.i == verb.i) for t in toks):
                 continue  # (a verb the tagger took for a noun still heads the clause: "Moscow “rejects” …")
-            start, end = _trim(self.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+            start, end = self._close_fragment(
+                *_trim(self.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+            )
             if end <= start:
                 continue
-            subj = subject_of(verb)
+            subj = subject_of(verb) or self._subject_across_split(verb)
             if not self.quoted[verb.i] and (
                 self._in_direct(verb.head) or (subj is not None and self.quoted[subj.i])
             ):
                 continue  # "“…,” suggesting that …": the reporter reads the quotation
             out.append(QuoteCandidate("indirect", start, end, self.text[start:end], verb, subj))
-        return out + self._according_to()
+        return out + self._according_to() + self._claimed()
 
     # -- all together ------------------------------------------------------
 
@@ -1072,13 +1198,38 @@ class QuoteFinder:
             unique.append(c)
         return unique
 
+    def _close_fragment(self, start: int, end: int) -> tuple[int, int]:
+        """A clause ending (or starting) with a quoted fragment keeps the fragment's
+        closing (or opening) mark."""
+        for p in self.pairs:
+            if (
+                start <= p.open < end
+                and p.close in (end, end + 1)
+                and not self.text[end : p.close].strip(" .,?!")
+            ):
+                end = p.close + 1
+            opens = p.open < start <= p.open + 2 and not self.text[p.open + 1 : start].strip()
+            if opens and any(c.isalnum() for c in self.text[p.close : end]):
+                start = p.open
+        return start, end
+
     def _is_name(self, pair: MarkPair) -> bool:
-        """Marked words that name something (under the title “…”, the slogan “…”)."""
+        """Marked words that name something: under the title “…”, the slogan “…”, in what
+        Moscow calls (habitually: the present tense) a “special operation” -- the
+        reporter's distance, not words said on an occasion."""
         i = bisect.bisect_left(self.starts, pair.open) - 1
-        words = self.tokens.lower
+        words, lemmas = self.tokens.lower, self.tokens.lemma
         while i >= 0 and (self.tokens.punct[i] or self.tokens.space[i]):
             i -= 1
-        return i >= 0 and (words[i] in self.lex.naming_words or self.tokens.lemma[i] in self.lex.naming_words)
+        if i < 0:
+            return False
+        if words[i] in self.lex.naming_words or lemmas[i] in self.lex.naming_words:
+            return True
+        if words[i] in ("a", "an", "the") and i > 0:
+            i -= 1
+        if lemmas[i] not in ("call", "term", "dub", "describe") or self.tokens.tag[i] not in ("VBZ", "VBP"):
+            return False  # "what he called a “march for justice”" quotes one occasion's words
+        return any(c.lower_ in ("what", "which") for c in self.doc[i].children)
 
     def _straddles(self, cand: QuoteCandidate) -> bool:
         """True when a clause begins or ends inside a quotation but not both."""
@@ -1141,6 +1292,7 @@ class QuoteFinder:
                 )
                 if not vague_outer and (
                     inner.verb.lower_ == "according"
+                    or inner.verb.pos_ == "NOUN"
                     or inner.verb.lemma_ in lex_thought
                     or self._speaks_for_itself(inner.subject)
                     or _past_perfect(inner.verb)
@@ -1188,10 +1340,33 @@ class QuoteFinder:
             if tok.pos_ in ("VERB", "AUX"):
                 subj = subject_of(tok)
                 if subj is not None and subj.lower_ in ("which", "that") and tok.dep_ == "relcl":
+                    if tok.head.lemma_.lower() in self.lex.document_nouns:
+                        return tok, tok.head  # "billboards that promised “…”": a document's words
                     continue  # "an act that showed “…”": the describing speaker's words
                 if subj is not None and not _token_in_pairs(subj, [pair]):
                     return tok, subj
         return None, None
+
+
+def _claim_owner(noun: Token) -> Token | None:
+    """Whose a noun of saying is: "Trump's suggestions", "Russian accusations", "claims by Kyiv"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if (
+            child.dep_ in ("amod", "compound")
+            and child.i < noun.i
+            and child.ent_type_ in ("NORP", "GPE", "ORG")
+        ):
+            return child
+        if child.dep_ == "compound" and child.i < noun.i and child.ent_type_ == "PERSON":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _past_perfect(verb: Token) -> bool:
@@ -1203,12 +1378,8 @@ def _relays(clause: QuoteCandidate, direct: QuoteCandidate) -> bool:
     """True when a reported clause holds a direct quotation together with its attribution."""
     if direct.verb is None or direct.pair is None:
         return False
-    verb_at = direct.verb.idx
-    return (
-        clause.start <= direct.pair.open + 1
-        and direct.pair.close < clause.end
-        and clause.start <= verb_at < clause.end
-    )
+    inside = clause.start <= direct.pair.open + 1 and direct.pair.close < clause.end
+    return inside and clause.start <= direct.verb.idx < clause.end
 
 
 def _ends_clause(clause: QuoteCandidate, direct: QuoteCandidate) -> bool:
