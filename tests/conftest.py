@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEV_DIR = SHARED / "dev"
 SAMPLE_DIR = ROOT / "corpus" / "sample"
+HELDOUT_DIR = SAMPLE_DIR.parent / "heldout"
 
 
 @pytest.fixture(scope="session")
@@ -53,3 +54,11 @@ def sample_metrics(extractor: Any) -> dict[str, Any]:
     from peacewire.evaluation.run import evaluate_gold_dir
 
     return evaluate_gold_dir(SAMPLE_DIR, extractor).evaluation.metrics
+
+
+@pytest.fixture(scope="session")
+def heldout_metrics(extractor: Any) -> dict[str, Any]:
+    """The held-out set (corpus/heldout: never used to write rules) extracted and scored."""
+    from peacewire.evaluation.run import evaluate_gold_dir
+
+    return evaluate_gold_dir(HELDOUT_DIR, extractor).evaluation.metrics

@@ -272,7 +272,7 @@ SIGN_OFF_MAX_WORDS = 20
 """A closing line about the outlet is at most this long (a paragraph of prose is longer)."""
 SIGN_OFF_LINES = 3
 """At most this many closing lines about the outlet are taken from the end."""
-_QUOTE_MARKS = re.compile("[\"“”«»„]")
+_QUOTE_MARKS = re.compile('["“”«»„]')
 _FOR_OUTLET = re.compile(r"\b(?:for|at|with)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
