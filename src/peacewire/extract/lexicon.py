@@ -31,12 +31,12 @@ class ReportingLexicon:
     phrasal: Mapping[str, frozenset[str]] = field(default_factory=dict)
     naming_words: frozenset[str] = frozenset()
     thought: frozenset[str] = frozenset()
+    """Verbs of thinking and expecting: what they report is the holder's view, not a relay."""
     estimate: frozenset[str] = frozenset()
     finding_nouns: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     hypothetical_modals: frozenset[str] = frozenset()
-    """Verbs of thinking and expecting: what they report is the holder's view, not a relay."""
 
 
 @lru_cache(maxsize=1)
