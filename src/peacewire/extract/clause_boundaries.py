@@ -147,7 +147,11 @@ class ClauseBoundaries(QuoteContext):
         """ "said he hoped X, suggesting that Y": a reporting participle after a comma
         inside the clause starts a report of its own."""
         doc = self.doc
-        for tok in doc[comp.i + 1 : right + 1]:
+        tag, dep = self.tokens.tag, self.tokens.dep
+        for i in range(self.n)[comp.i + 1 : right + 1]:
+            if tag[i] != "VBG" or dep[i] != "advcl":
+                continue  # read from the token lists: no Token built
+            tok = doc[i]
             if (
                 tok.tag_ == "VBG"
                 and tok.dep_ == "advcl"
@@ -163,7 +167,11 @@ class ClauseBoundaries(QuoteContext):
         """ "…, a demand Kyiv has rejected": an apposition ending the clause is the
         reporter's comment on it (ANNOTATION.md: "…, a move analysts see as…")."""
         doc = self.doc
-        for tok in doc[comp.i + 1 : right + 1]:
+        dep = self.tokens.dep
+        for i in range(self.n)[comp.i + 1 : right + 1]:
+            if dep[i] not in ("appos", "npadvmod", "dobj", "attr"):
+                continue  # read from the token lists: no Token built
+            tok = doc[i]
             if (
                 tok.dep_ in ("appos", "npadvmod", "dobj", "attr")
                 and tok.right_edge.i == right
@@ -298,7 +306,11 @@ class ClauseBoundaries(QuoteContext):
         edge of the region") in the present or perfect, where the reported clause
         is backshifted: the reporter's own background, not the speaker's words."""
         doc = self.doc
-        for tok in doc[comp.i : right + 1]:
+        dep = self.tokens.dep
+        for i in range(self.n)[comp.i : right + 1]:
+            if dep[i] != "relcl":
+                continue  # read from the token lists: no Token built
+            tok = doc[i]
             if tok.dep_ != "relcl" or tok.right_edge.i != right:
                 continue
             first = tok.left_edge
