@@ -314,10 +314,10 @@ class MentionFinder:
             title_np = [t for t in title_np if not (t.is_punct and t.text != "-")]
             if not title_np:
                 continue
-            other = self.t._cluster_covering(phrase_root(title_np))
+            other = self.t._cluster_covering(phrase_root(title_np, self.t.tokens))
             if other is not None and other is not c:
                 continue
-            info = read_phrase(title_np, self.gaz)
+            info = read_phrase(title_np, self.gaz, self.t.tokens)
             if info.title is None and not info.leader:
                 continue
             scope = info.title.scope if info.title is not None else "national"
@@ -402,7 +402,7 @@ class MentionFinder:
             if root.tag_ in ("NNS", "NNPS") and lemma not in roles.state_nouns:
                 continue  # "Russian oil companies": several bodies, no one actor
             tokens = [t for t in chunk if t.dep_ != "det"]
-            info = read_phrase(tokens, self.gaz)
+            info = read_phrase(tokens, self.gaz, self.t.tokens)
             if not info.owner_tokens or (info.title is not None and not info.body_noun) or info.official:
                 continue
             cluster = self.t._by_description(info, tokens, chunk.start_char)

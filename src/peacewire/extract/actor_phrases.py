@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from peacewire.extract.gazetteer import Gazetteer, RoleLexicon, TitleSpec, fold
+from peacewire.extract.tokenview import TokenView
 
 # Prepositions after which a capital or a building is a place, not a government.
 LOCATIVE_PREPS = frozenset(
@@ -61,13 +62,14 @@ class PhraseInfo:
     body_tokens: list[Token] = field(default_factory=list)
 
 
-def read_phrase(tokens: Sequence[Token], gaz: Gazetteer) -> PhraseInfo:
-    """Classify a noun phrase: a title holder, officials, a body, a vague source..."""
+def read_phrase(tokens: Sequence[Token], gaz: Gazetteer, view: TokenView | None = None) -> PhraseInfo:
+    """Classify a noun phrase: a title holder, officials, a body, a vague source...
+    (`view`, the article's token lists, spares building head Tokens.)"""
     tokens = [t for t in tokens if not (t.is_punct and t.text != "-") and not t.is_space]
     if not tokens:
         return PhraseInfo(head="")
     roles = gaz.roles
-    root = phrase_root(tokens)
+    root = phrase_root(tokens, view)
     head = root.lower_ if root.pos_ == "PROPN" else root.lemma_.lower()
     lower = root.lower_
     info = PhraseInfo(head=head)
@@ -133,9 +135,16 @@ def find_title(words: Sequence[str], roles: RoleLexicon) -> TitleSpec | None:
     return best
 
 
-def phrase_root(tokens: Sequence[Token]) -> Token:
-    """The token of the phrase whose head lies outside it."""
+def phrase_root(tokens: Sequence[Token], view: TokenView | None = None) -> Token:
+    """The token of the phrase whose head lies outside it (heads read from `view`, when given)."""
     ids = {t.i for t in tokens}
+    if view is not None:
+        heads = view.head
+        for t in tokens:
+            h = heads[t.i]
+            if h not in ids or h == t.i:
+                return t
+        return tokens[-1]
     for t in tokens:
         if t.head.i not in ids or t.head.i == t.i:
             return t

@@ -253,7 +253,7 @@ class ActorTable:
         tokens = [t for t in span if not (t.is_punct or t.is_space)]
         if not tokens:
             return None
-        root = phrase_root(tokens)
+        root = phrase_root(tokens, self.tokens)
         if root.lower_ in PRONOUNS and (root.pos_ == "PRON" or len(tokens) == 1):
             return None
         if root.pos_ in ("VERB", "AUX"):
@@ -275,7 +275,7 @@ class ActorTable:
                     hit = None
         if hit is not None:
             return hit.actor
-        info = read_phrase(tokens, self.gaz)
+        info = read_phrase(tokens, self.gaz, self.tokens)
         if info.vague:
             return None
         text = join_tokens(strip_honorifics(tokens, self.gaz))
@@ -350,7 +350,7 @@ class ActorTable:
         """Titles, officials and bodies: "the president", "US officials", "the ministry"."""
         scope = info.title.scope if info.title is not None else "national"
         owner = self._owner(info.owner_tokens, at, scope) or self._place_owner(tokens, at)
-        plural = bool(tokens) and phrase_root(tokens).tag_ in ("NNS", "NNPS")
+        plural = bool(tokens) and phrase_root(tokens, self.tokens).tag_ in ("NNS", "NNPS")
         if info.members:
             if owner is not None and owner.cluster is not None and owner.cluster.actor.type != "person":
                 return owner.cluster

@@ -28,6 +28,7 @@ from peacewire.extract.holders import (
 )
 from peacewire.extract.quotes import subject_of
 from peacewire.extract.stance import Frame, Reading, deontic, epistemic, existential, first_person, future
+from peacewire.extract.tokenview import TokenView
 from peacewire.records import Actor
 
 ATTITUDE_KINDS = frozenset({"verb", "adjective", "noun"})
@@ -73,12 +74,16 @@ def reporter_subject(verb: Token) -> Token | None:
     return subject_of(verb)
 
 
-def according_to(reading: Reading) -> Token | None:
-    """The source of "According to X, ...", hanging from the clause that holds the cue."""
+def according_to(reading: Reading, view: TokenView) -> Token | None:
+    """The source of "According to X, ...", hanging from the clause that holds the cue.
+
+    The path's children are tested on `view`'s lists: "according" is rare.
+    """
+    lower, dep, kids = view.lower, view.dep, view.children
     for tok in reversed(reading.path):
-        for child in tok.children:
-            if child.lower_ == "according" and child.dep_ == "prep":
-                for grand in child.subtree:
+        for c in kids[tok.i]:
+            if lower[c] == "according" and dep[c] == "prep":
+                for grand in tok.doc[c].subtree:
                     if grand.dep_ == "pobj":
                         name = _appositive_name(grand)
                         return name if name is not None else grand
@@ -93,7 +98,7 @@ def _appositive_name(noun: Token) -> Token | None:
 def possessed_official(reading: Reading, resolver: HolderResolver) -> Actor | None:
     """ "..., according to its defence minister, Jane Doe": an official of the clause's own state
     ("its", "their") named as its source states his government's stance: he holds it, not the state."""
-    subj = according_to(reading)
+    subj = according_to(reading, resolver.table.tokens)
     if subj is None or subj.dep_ != "appos":
         return None
     role = subj.head
@@ -117,7 +122,7 @@ def speakers(reading: Reading, resolver: HolderResolver) -> list[Actor | None] |
     quoted = quote.speaker if quote is not None else None
     found: list[Actor] = []
     source = reading.reporter
-    subj = reporter_subject(source) if source is not None else according_to(reading)
+    subj = reporter_subject(source) if source is not None else according_to(reading, resolver.table.tokens)
     if subj is not None:
         if subj.dep_ == "expl":
             return None
@@ -172,15 +177,18 @@ def sources(reading: Reading, resolver: HolderResolver) -> list[Actor]:
     """Officials named as the source of the clause: "As clarified by Starmer and Macron, London and
     Paris plan ..." (their governments' stance is theirs)."""
     out: list[Actor] = []
+    view = resolver.table.tokens
+    lower, dep, kids = view.lower, view.dep, view.children
     for tok in reading.path:
-        for child in tok.children:
-            if child.dep_ != "advcl" or not any(m.lower_ == "as" for m in child.children if m.dep_ == "mark"):
+        for c in kids[tok.i]:
+            if dep[c] != "advcl" or not any(lower[m] == "as" for m in kids[c] if dep[m] == "mark"):
                 continue
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    for pobj in agent.children:
-                        if pobj.dep_ == "pobj":
-                            out.extend(a for a in resolver.actors_of(pobj) or [] if a.type == "person")
+            for agent in kids[c]:
+                if dep[agent] == "agent":
+                    for pobj in kids[agent]:
+                        if dep[pobj] == "pobj":
+                            found = resolver.actors_of(tok.doc[pobj]) or []
+                            out.extend(a for a in found if a.type == "person")
     return out
 
 

@@ -22,6 +22,7 @@ from peacewire.extract.reporting_syntax import (
     _nearest_subject,
     _stranded_subject,
 )
+from peacewire.extract.tokenview import TokenView
 
 DATELINE = re.compile(r"[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:,[^\n—–]{0,40}?)? *[—–-]+ +")
 """A dateline opening an article's first sentence ("KYIV, Feb 3 (Agency) - ", "SEOUL — ")."""
@@ -39,7 +40,7 @@ CONTRAST_CONJUNCTIONS = frozenset({"but", "yet", "although", "though", "while"})
 """Conjunctions after which a coordinated clause still belongs to the report ("said X, but Y")."""
 
 
-def _one_clause(comps: list[Token]) -> list[Token]:
+def _one_clause(comps: list[Token], view: TokenView | None = None) -> list[Token]:
     """The complements that make one clause: the parser sometimes splits one ("that
     the missile responsible … was supplied"), but after a complete clause with its
     own subject and finite verb, a further complement without a subject is the
@@ -48,8 +49,8 @@ def _one_clause(comps: list[Token]) -> list[Token]:
     for comp in sorted(comps, key=lambda c: c.i):
         if out:
             prev = out[-1]
-            complete = prev.pos_ in ("VERB", "AUX") and _finite(prev) and _has_subject(prev)
-            if complete and not _has_subject(comp):
+            complete = prev.pos_ in ("VERB", "AUX") and _finite(prev, view) and _has_subject(prev, view)
+            if complete and not _has_subject(comp, view):
                 break
         out.append(comp)
     return out
@@ -70,8 +71,8 @@ class ClauseBoundaries(QuoteContext):
 
     # -- indirect ----------------------------------------------------------
 
-    def _clause_tokens(self, verb: Token) -> list[Token] | None:
-        """The reported clause of a reporting verb, or None when it has none.
+    def _clause_tokens(self, verb: Token) -> list[int] | None:
+        """The reported clause of a reporting verb (its token indices), or None when it has none.
 
         Four shapes: the clausal complement ("said that X", "X, he said"),
         a clause fronted before a sentence-final attribution the parser did
@@ -82,19 +83,22 @@ class ClauseBoundaries(QuoteContext):
         embedded question ("explained why …") or an infinitive ("expected it
         to happen"); a clause never runs across a semicolon.
         """
-        question = verb.lemma_.lower() in QUESTION_VERBS
-        if question and not any(c.dep_ == "nsubj" for c in verb.children):
+        view = self.tokens
+        dep = view.dep
+        kids = view.children[verb.i]
+        question = view.lemma[verb.i] in QUESTION_VERBS
+        if question and not any(dep[c] == "nsubj" for c in kids):
             return None  # "when asked if ...": a question put to the speaker
-        if any(c.dep_ == "neg" for c in verb.children):
+        if any(dep[c] == "neg" for c in kids):
             return None
         comps = self._prefer_following(verb, self._complements(verb))
-        same_side = _one_clause([c for c in comps if (c.i > verb.i) == (comps[0].i > verb.i)])
+        same_side = _one_clause([c for c in comps if (c.i > verb.i) == (comps[0].i > verb.i)], view)
         if comps:
             # The parser sometimes splits one clause into two complements
             # ("that the missile responsible … was supplied"): take them together.
             verbs = [c for c in same_side if c.pos_ in ("VERB", "AUX")]
-            comp = next((c for c in verbs if _finite(c)), verbs[0] if verbs else comps[0])
-            if not question and (self._embedded_question(comp) or not _finite(comp)):
+            comp = next((c for c in verbs if _finite(c, view)), verbs[0] if verbs else comps[0])
+            if not question and (self._embedded_question(comp) or not _finite(comp, view)):
                 return None
             left = min(_clause_left(c, verb) for c in same_side)
             right = max(c.right_edge.i for c in same_side)
@@ -102,10 +106,10 @@ class ClauseBoundaries(QuoteContext):
                 return None
             if comp.i > verb.i:
                 left, right = self._misparsed_objects(verb, comp, left, right)
-                gap = any(t.tag_ in ("WDT", "WP") and t.i < verb.i for t in comp.subtree)
+                gap = self._gap_before(comp, verb.i)
                 if (
                     comp.pos_ in ("VERB", "AUX")
-                    and not any(map(_has_subject, same_side))
+                    and not any(_has_subject(c, view) for c in same_side)
                     and not gap
                     and left >= comp.left_edge.i
                 ):
@@ -124,24 +128,39 @@ class ClauseBoundaries(QuoteContext):
             right = self._drop_trailing_apposition(comp, right)
             right = self._stop_at_reporting_conj(comp, right)
             left, right = self._within_semicolons(comp.i, left, right)
-            toks = list(self.doc[left : right + 1])
+            toks = list(range(left, right + 1))
             dropped = self._reporter_conj(comp)
             if dropped:
-                toks = [t for t in toks if t.i not in dropped]
+                toks = [t for t in toks if t not in dropped]
         elif self._parenthetical(verb):
             # "The goal, he said, is peace": the host sentence is the report.
-            toks = self._host_clause(verb)
+            toks = [t.i for t in self._host_clause(verb)]
         else:
             toks = self._fronted_clause(verb) or self._stray_that_clause(verb) or []
+        words, lower, punct, space = view.words, view.lower, view.punct, view.space
         while toks and (
-            (toks[0].dep_ in ("mark", "advmod") and toks[0].lower_ == "that")
-            or toks[0].is_punct
-            or toks[0].is_space
+            (dep[toks[0]] in ("mark", "advmod") and lower[toks[0]] == "that")
+            or punct[toks[0]]
+            or space[toks[0]]
         ):
             toks = toks[1:]
-        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in '"”’)]?!':
+        while toks and (punct[toks[-1]] or space[toks[-1]]) and words[toks[-1]] not in '"”’)]?!':
             toks = toks[:-1]
         return toks or None
+
+    def _gap_before(self, comp: Token, stop: int) -> bool:
+        """Whether a token of the clause's subtree before `stop` is a "which"/"who" (its tag
+        read first: the subtree lies within the clause's edges; its tokens descend to it)."""
+        tag, head = self.tokens.tag, self.tokens.head
+        for k in range(comp.left_edge.i, min(stop, comp.right_edge.i + 1)):
+            if tag[k] not in ("WDT", "WP"):
+                continue
+            cur = k
+            while cur != comp.i and head[cur] != cur:
+                cur = head[cur]
+            if cur == comp.i:
+                return True
+        return False
 
     def _stop_at_participle_report(self, comp: Token, right: int) -> int:
         """ "said he hoped X, suggesting that Y": a reporting participle after a comma
@@ -187,10 +206,12 @@ class ClauseBoundaries(QuoteContext):
         """Objects the parser gave the reporting verb that belong to its clause: the
         subject of a clause without one ("said any plan that …, would freeze the war")
         and an object after the clause ("agreed to set out, in writing, their vision")."""
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children)
-        for obj in verb.children:
-            if obj.dep_ != "dobj":
-                continue
+        has_subject = _has_subject(comp, self.tokens)
+        dep = self.tokens.dep
+        for k in self.tokens.children[verb.i]:
+            if dep[k] != "dobj":
+                continue  # read from the token lists: no Token built
+            obj = self.doc[k]
             if obj.i < comp.i and not has_subject and obj.i > verb.i:
                 left = min(left, obj.left_edge.i)
             elif obj.i > right:
@@ -200,9 +221,11 @@ class ClauseBoundaries(QuoteContext):
     def _extend_with_quoted_reason(self, verb: Token, right: int) -> int:
         """ "wrote that X, because “Y”", "said they were, because Y": a reason given
         right after the clause (or in the speaker's quoted words) is part of the report."""
-        for adv in verb.children:
-            if adv.dep_ != "advcl" or adv.i <= right:
-                continue
+        dep = self.tokens.dep
+        for k in self.tokens.children[verb.i]:
+            if dep[k] != "advcl" or k <= right:
+                continue  # read from the token lists: no Token built
+            adv = self.doc[k]
             marks = {c.lower_ for c in adv.children if c.dep_ == "mark"}
             if not marks & {"because", "since", "as"}:
                 continue
@@ -221,7 +244,7 @@ class ClauseBoundaries(QuoteContext):
         if not before or not after:
             return comps
         words = self.tokens.words
-        own_report = any(_is_reporting_verb(c, self.lex) and _has_subject(c) for c in before)
+        own_report = any(_is_reporting_verb(c, self.lex) and _has_subject(c, self.tokens) for c in before)
         if own_report or ";" in words[max(c.i for c in before) : verb.i]:
             return after
         return comps
@@ -232,7 +255,8 @@ class ClauseBoundaries(QuoteContext):
         hung it."""
         particle = self._phrasal_particle(verb)
         if particle is None:
-            return [c for c in verb.children if c.dep_ == "ccomp"]
+            dep = self.tokens.dep  # the dependency read first: Tokens built for the complements only
+            return [self.doc[c] for c in self.tokens.children[verb.i] if dep[c] == "ccomp"]
         found = [
             c
             for c in (*verb.children, *particle.children)
@@ -354,7 +378,7 @@ class ClauseBoundaries(QuoteContext):
                     or (conj.lemma_ not in self.lex.thought and any(c.dep_ == "ccomp" for c in conj.children))
                 )
             ):
-                subj = _nearest_subject(conj)
+                subj = _nearest_subject(conj, self.tokens)
                 stop = (subj.left_edge.i if subj is not None and subj.i < conj.i else conj.i) - 1
                 while stop > comp.i and (self.doc[stop].dep_ == "cc" or self.doc[stop].is_punct):
                     stop -= 1
@@ -376,7 +400,7 @@ class ClauseBoundaries(QuoteContext):
 
     def _attribution_subject(self, verb: Token) -> Token | None:
         """The subject of a sentence-final attribution, where the parser may have lost it."""
-        return _stranded_subject(verb) or _nearest_subject(verb)
+        return _stranded_subject(verb, self.tokens) or _nearest_subject(verb, self.tokens)
 
     def _fronted_end(self, verb: Token, right: int) -> int:
         """A fronted clause ends where the attribution's subject begins."""
@@ -384,19 +408,21 @@ class ClauseBoundaries(QuoteContext):
         stop = subj.left_edge.i if subj is not None and subj.i < verb.i else verb.i
         return stop - 1
 
-    def _fronted_clause(self, verb: Token) -> list[Token] | None:
-        """ "CLAUSE, X said/told Y." where the parser did not link the clause."""
+    def _fronted_clause(self, verb: Token) -> list[int] | None:
+        """ "CLAUSE, X said/told Y." where the parser did not link the clause (its token indices)."""
         if verb.dep_ in ("relcl", "acl", "advcl", "pcomp", "xcomp", "amod"):
             return None  # "…, who has long argued for talks": not an attribution
-        tail = []
-        for t in self.doc[verb.i + 1 : verb.sent.end]:
-            if t.text == "," and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in ("a", "an"):
+        view = self.tokens
+        words, punct, space = view.words, view.punct, view.space
+        tail = 0
+        for t in range(verb.i + 1, verb.sent.end):
+            if words[t] == "," and t + 1 < self.n and view.lower[t + 1] in ("a", "an"):
                 break  # "…, the ministry said, a move seen as …": the reporter's comment
-            if t.text == ":":
+            if words[t] == ":":
                 return None  # "As X, he said: “…”": the attribution introduces a quotation
-            if not (t.is_punct or t.is_space):
-                tail.append(t)
-        if len(tail) > FRONTED_TAIL_TOKENS:
+            if not (punct[t] or space[t]):
+                tail += 1
+        if tail > FRONTED_TAIL_TOKENS:
             return None
         subj = self._attribution_subject(verb)
         if subj is None or subj.i > verb.i:
@@ -408,16 +434,16 @@ class ClauseBoundaries(QuoteContext):
         if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
             return None
         start = self._fronted_start(verb, subj_left - 1)
-        toks = list(self.doc[start : subj_left - 1])
-        if not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        toks = range(start, subj_left - 1)
+        pos, dep, head = view.pos, view.dep, view.head
+        if not any(pos[t] in ("VERB", "AUX") for t in toks):
             return None
-        inside = {t.i for t in toks}
-        for root in (t for t in toks if t.head.i not in inside):
-            if root.dep_ == "advcl" and any(c.dep_ == "mark" for c in root.children):
+        for root in (t for t in toks if head[t] not in toks):
+            if dep[root] == "advcl" and any(dep[c] == "mark" for c in view.children[root]):
                 return None  # "As the two left the stage, X said …": a time or reason, not a report
-        return toks
+        return list(toks)
 
-    def _stray_that_clause(self, verb: Token) -> list[Token] | None:
+    def _stray_that_clause(self, verb: Token) -> list[int] | None:
         """ "said in a statement that X", "said earlier in the day that X": a "that"-clause
         the parser hung on a noun of the verb's adjunct (as a relative clause or a
         noun's complement).  The clause has its own subject; "that" is not one of
@@ -435,7 +461,7 @@ class ClauseBoundaries(QuoteContext):
             if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i != tok.i for c in head.children):
                 continue
             right = self._extend_with_coordinated_clauses(verb, head, head.right_edge.i)
-            return list(self.doc[tok.i + 1 : right + 1])
+            return list(range(tok.i + 1, right + 1))
         return None
 
     @staticmethod
@@ -467,8 +493,12 @@ class ClauseBoundaries(QuoteContext):
         subject is not an actor of the reporter's narrative ("…, and he laid out a
         plan", "…, and Ursula von der Leyen called it…" are the reporter's own).
         """
-        for conj in verb.children:
-            if conj.dep_ != "conj" or conj.i <= right or _is_reporting_verb(conj, self.lex):
+        dep = self.tokens.dep
+        for k in self.tokens.children[verb.i]:
+            if dep[k] != "conj" or k <= right:
+                continue  # read from the token lists: no Token built
+            conj = self.doc[k]
+            if _is_reporting_verb(conj, self.lex):
                 continue
             kids = list(conj.children)
             if any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):

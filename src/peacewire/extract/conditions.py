@@ -12,7 +12,7 @@ long sentence does not leak in.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -54,6 +54,8 @@ class Clause:
     sentence: str
     before_cue: str
     """The sentence's words before the cue."""
+    tokens: TokenView = field(compare=False, repr=False)
+    """The article's tokens, for tests on the path's children without building Tokens."""
 
 
 def clause_of(reading: Reading, tokens: TokenView, sent: Span) -> Clause:
@@ -65,6 +67,7 @@ def clause_of(reading: Reading, tokens: TokenView, sent: Span) -> Clause:
         raw=tokens.text[span.start_char : span.end_char].lower(),
         sentence=tokens.joined_lower(sent.start, sent.end),
         before_cue=tokens.joined_lower(sent.start, min(sent.end, reading.cue.start)),
+        tokens=tokens,
     )
 
 
@@ -85,15 +88,19 @@ def vague(clause: Clause, lex: PositionLexicon) -> bool:
 def hedged(reading: Reading, lex: PositionLexicon, clause: Clause) -> bool:
     """A modal of possibility or a hedging word on the stance's own words, a "maybe" in its
     clause, or a hedging phrase in its sentence."""
+    view = clause.tokens
+    lower, dep, kids = view.lower, view.dep, view.children
+    stop = reading.reporter.i if reading.reporter is not None else -1
     words = set()
     for tok in reading.path:
-        if reading.reporter is not None and tok.i == reading.reporter.i:
+        i = tok.i
+        if i == stop:
             break
-        words.add(tok.lower_)
-        words.add(tok.lemma_.lower())
-        for child in tok.children:
-            if child.dep_ in ("aux", "advmod", "neg", "prt"):
-                words.add(child.lower_)
+        words.add(lower[i])
+        words.add(view.lemma[i])
+        for c in kids[i]:
+            if dep[c] in ("aux", "advmod", "neg", "prt"):
+                words.add(lower[c])
     if words & lex.hedge_words:
         return True
     if any(_has_word(clause.words, w) for w in lex.hedge_clause_words):
@@ -119,9 +126,11 @@ def past_strength(reading: Reading, lex: PositionLexicon, clause: Clause) -> int
         return 2
     if _relented(reading, lex):
         return 2
+    view = clause.tokens
+    lower, dep, kids = view.lower, view.dep, view.children
     for tok in reading.path:
-        for child in tok.children:
-            if child.lower_ not in lex.past_adverbs or child.dep_ not in ("advmod", "amod", "npadvmod"):
+        for c in kids[tok.i]:
+            if lower[c] not in lex.past_adverbs or dep[c] not in ("advmod", "amod", "npadvmod"):
                 continue
             # "Previously, he had maintained" / "his previous suggestions", not "has repeatedly said"
             if (tok.tag_ in PAST_TAGS or tok.pos_ == "NOUN" or past_perfect(tok)) and not _present_perfect(

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from peacewire.extract.actors import ActorTable
 from peacewire.extract.issues import PositionLexicon
 from peacewire.extract.stance import RELATIVE_PRONOUNS, first_person
+from peacewire.extract.tokenview import TokenView
 from peacewire.records import Actor, Quote
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -157,9 +158,10 @@ class HolderResolver:
             if group:
                 return group
         out: list[Actor] = []
-        for part in [tok, *_conjuncts(tok)]:
-            companions = _companions(part)
-            for who in (part, *companions, *(c for m in companions for c in _conjuncts(m))):
+        view = self.table.tokens
+        for part in [tok, *_conjuncts(tok, view)]:
+            companions = _companions(part, view)
+            for who in (part, *companions, *(c for m in companions for c in _conjuncts(m, view))):
                 actor = self._one(who, speaker)
                 if actor is not None and actor not in out:
                     out.append(actor)
@@ -418,27 +420,45 @@ def _pobj(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ == "pobj"), None)
 
 
-def _conjuncts(tok: Token) -> list[Token]:
-    return [c for c in tok.conjuncts if c.i > tok.i]
+def _conjuncts(tok: Token, view: TokenView) -> list[Token]:
+    """The conjuncts after `tok`, found as `Token.conjuncts` finds them, on `view`'s lists (most
+    tokens have none, and no Token is built for them)."""
+    dep, head, kids = view.dep, view.head, view.children
+    i = tok.i
+    start = i
+    while head[start] != start and dep[start] == "conj":
+        start = head[start]
+    queue = [start]
+    for word in queue:
+        queue.extend(c for c in kids[word] if c > word and dep[c] == "conj")
+    doc = tok.doc
+    return [doc[w] for w in queue if w > i]
 
 
-def _companions(tok: Token) -> list[Token]:
-    """Co-holders: "European leaders, alongside Zelensky", "X, including Y", "X along with Y"."""
+def _companions(tok: Token, view: TokenView) -> list[Token]:
+    """Co-holders: "European leaders, alongside Zelensky", "X, including Y", "X along with Y".
+
+    The children are tested on `view`'s lists; Tokens are built only for the companions found.
+    """
     out: list[Token] = []
-    heads = [tok]
-    if tok.head.pos_ in ("VERB", "AUX"):
-        heads.append(tok.head)  # the parser often hangs "alongside X" on the verb
+    lower, dep, kids = view.lower, view.dep, view.children
+    i = tok.i
+    heads = [i]
+    if view.pos[view.head[i]] in ("VERB", "AUX"):
+        heads.append(view.head[i])  # the parser often hangs "alongside X" on the verb
     for head in heads:
-        for child in head.children:
-            if child.dep_ != "prep":
+        for c in kids[head]:
+            if dep[c] != "prep":
                 continue
-            phrase = f"{child.nbor(-1).lower_} {child.lower_}" if child.i > 0 else child.lower_
-            if child.lower_ in COMPANION_PREPS or phrase in COMPANION_PHRASES:
-                if head.i != tok.i and child.lower_ == "with" and phrase not in COMPANION_PHRASES:
+            low = lower[c]
+            phrase = f"{lower[c - 1]} {low}" if c > 0 else low
+            if low in COMPANION_PREPS or phrase in COMPANION_PHRASES:
+                if head != i and low == "with" and phrase not in COMPANION_PHRASES:
                     continue
-                if head.i != tok.i and child.i > head.i:
+                if head != i and c > head:
                     continue
-                out.extend(g for g in child.children if g.dep_ == "pobj")
+                doc = tok.doc
+                out.extend(doc[g] for g in kids[c] if dep[g] == "pobj")
     return out
 
 

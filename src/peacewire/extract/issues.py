@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any, cast, get_args
 
@@ -70,12 +70,13 @@ class CueMatch:
     def polarity(self) -> int:
         return self.pattern.polarity
 
-    @property
+    @cached_property
     def anchor(self) -> Token:
-        """The matched token highest in the parse (the one the cue hangs from)."""
+        """The matched token highest in the parse (the one the cue hangs from); found once."""
         ids = {t.i for t in self.tokens}
         for tok in self.tokens:
-            if tok.head.i not in ids or tok.head.i == tok.i:
+            head = tok.head.i
+            if head not in ids or head == tok.i:
                 return tok
         return self.tokens[0]
 
@@ -412,7 +413,7 @@ def find_cues(
             got = _match_at(ids, n, pattern, view)
             if got is None:
                 continue
-            if len(pattern.words) > 1 and any(c.dep_ == "case" for c in doc[got[-1]].children):
+            if len(pattern.words) > 1 and any(view.dep[c] == "case" for c in view.children[got[-1]]):
                 continue  # "troops to Ukraine's borders": the last word only owns the phrase's head
             found.append(CueMatch(pattern, tuple(doc[k] for k in got)))
     found.sort(key=lambda m: (-(m.end - m.start), -len(m.tokens), m.start, m.pattern.rank))

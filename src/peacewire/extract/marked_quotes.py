@@ -143,11 +143,11 @@ class MarkedQuoteFinder(QuoteContext):
         if text[begin : pair.open].rstrip().endswith(":"):
             # "Putin said in English: “…”": the colon's attribution, not the next sentence's
             for verb in reversed(self._reporting_verbs_between(begin, pair.open)):
-                subj = subject_of(verb)
+                subj = subject_of(verb, self.tokens)
                 if subj is not None and not _token_in_pairs(subj, self.pairs):
                     return verb, subj
         for verb in self._reporting_verbs_between(pair.close, window_end):
-            subj = subject_of(verb)
+            subj = subject_of(verb, self.tokens)
             if subj is None or _token_in_pairs(subj, self.pairs):
                 continue
             if closed and not self._attribution_starts_at(pair.close, verb, subj):
@@ -155,7 +155,7 @@ class MarkedQuoteFinder(QuoteContext):
             return verb, subj
         # Before the opening mark, back to the previous closing mark.
         for verb in reversed(self._reporting_verbs_between(begin, pair.open)):
-            subj = subject_of(verb)
+            subj = subject_of(verb, self.tokens)
             if subj is not None and not _token_in_pairs(subj, self.pairs):
                 return verb, subj
         # A preceding sentence that ends with a colon introduces the quote.
@@ -163,7 +163,7 @@ class MarkedQuoteFinder(QuoteContext):
             prev = self.doc[sent_open.start - 1].sent
             if self.tokens.text_of(prev).rstrip().endswith(":"):
                 for verb in reversed(self._reporting_verbs_between(prev.start_char, prev.end_char)):
-                    subj = subject_of(verb)
+                    subj = subject_of(verb, self.tokens)
                     if subj is not None:
                         return verb, subj
         return None, None
@@ -239,7 +239,7 @@ class MarkedQuoteFinder(QuoteContext):
             if _token_in_pairs(tok, [pair]):
                 continue
             if tok.pos_ in ("VERB", "AUX"):
-                subj = subject_of(tok)
+                subj = subject_of(tok, self.tokens)
                 if subj is not None and subj.lower_ in ("which", "that") and tok.dep_ == "relcl":
                     if tok.head.lemma_.lower() in self.lex.document_nouns:
                         return tok, tok.head  # "billboards that promised “…”": a document's words

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from peacewire.extract.issues import CueMatch, PositionLexicon
 from peacewire.extract.stance import Reading
+from peacewire.extract.tokenview import TokenView
 from peacewire.records import Actor
 
 PLAN_CONTENT_PREPS = frozenset({"for", "on", "of", "about", "to", "regarding", "including"})
@@ -41,35 +42,46 @@ def is_plan_word(pos: str, lemma: str, lex: PositionLexicon) -> bool:
     return pos == "NOUN" and lemma in lex.plan_nouns
 
 
-def plan_of(match: CueMatch, lex: PositionLexicon) -> Token | None:
+def plan_of(match: CueMatch, lex: PositionLexicon, view: TokenView) -> Token | None:
     """The plan noun a cue spells out: "ceasefire plan", "a proposal for a ceasefire", "the
-    document on security guarantees" (not where it was put forward: "a plan made in talks")."""
-    tok = match.anchor
+    document on security guarantees" (not where it was put forward: "a plan made in talks").
+
+    The climb reads `view`'s lists; only the plan noun found is built as a Token.
+    """
+    pos, lemma, dep, lower, heads = view.pos, view.lemma, view.dep, view.lower, view.head
+    anchor = match.anchor
+    i = anchor.i
     for _ in range(3):
-        if is_plan(tok, lex):
-            return tok
-        head = tok.head
-        if tok.dep_ in ("pobj", "pcomp") and head.lower_ in PLAN_CONTENT_PREPS:
-            tok = head.head
-        elif tok.dep_ in ("compound", "acl", "conj", "amod", "nmod") and head.i != tok.i:
-            tok = head
+        if is_plan_word(pos[i], lemma[i], lex):
+            return anchor.doc[i]
+        head = heads[i]
+        if dep[i] in ("pobj", "pcomp") and lower[head] in PLAN_CONTENT_PREPS:
+            i = heads[head]
+        elif dep[i] in ("compound", "acl", "conj", "amod", "nmod") and head != i:
+            i = head
         else:
             return None
-    return tok if is_plan(tok, lex) else None
+    return anchor.doc[i] if is_plan_word(pos[i], lemma[i], lex) else None
 
 
-def provision_plans(reading: Reading, lex: PositionLexicon) -> list[tuple[Token, int]]:
-    """Plan nouns whose provision the cue is, each with the stance the plan takes on it."""
+def provision_plans(reading: Reading, lex: PositionLexicon, view: TokenView) -> list[tuple[Token, int]]:
+    """Plan nouns whose provision the cue is, each with the stance the plan takes on it.
+
+    The path's children are tested on `view`'s lists: few are framing prepositions.
+    """
     out: list[tuple[Token, int]] = []
     cue = reading.cue
-    plan = plan_of(cue, lex)
+    plan = plan_of(cue, lex, view)
     if plan is not None:
         out.append((plan, cue.polarity))
+    lower, dep, kids = view.lower, view.dep, view.children
     for tok in reading.path:  # "Under the Ukrainian proposal, the country would join no bloc"
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in FRAMING_PREPS:
+        for prep in kids[tok.i]:
+            if dep[prep] == "prep" and lower[prep] in FRAMING_PREPS:
                 out.extend(
-                    (p, reading.polarity) for p in prep.children if p.dep_ == "pobj" and is_plan(p, lex)
+                    (tok.doc[p], reading.polarity)
+                    for p in kids[prep]
+                    if dep[p] == "pobj" and is_plan_word(view.pos[p], view.lemma[p], lex)
                 )
     if reading.provision_of is not None:
         out.append((reading.provision_of, reading.provision_polarity or reading.polarity))
@@ -102,9 +114,9 @@ class PlanMemory:
     """The drafters of the plan last described."""
     current_sentence: int = -10
 
-    def remember(self, sent: Span, matches: list[CueMatch], lex: PositionLexicon) -> None:
+    def remember(self, sent: Span, matches: list[CueMatch], lex: PositionLexicon, view: TokenView) -> None:
         for m in matches:
-            plan = plan_of(m, lex)
+            plan = plan_of(m, lex, view)
             if plan is None:
                 continue
             if self.named and self.named[-1][0].i == plan.i:

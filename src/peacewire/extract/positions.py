@@ -98,7 +98,7 @@ def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article:
         matches = find_cues(sent, lex, tokens) if cued else []
         if matches and _cut_off(sent, text):
             matches = [m for m in matches if not _runs_into_cut(m, sent)]
-        memory.remember(sent, matches, lex)
+        memory.remember(sent, matches, lex, tokens)
         nouns = []
         if not lex.plan_nouns.isdisjoint(lemmas):
             nouns = [doc[i] for i in range(start, end) if is_plan_word(tokens.pos[i], tokens.lemma[i], lex)]
@@ -308,7 +308,7 @@ def _drafter_evidence(
 ) -> list[Evidence]:
     """A plan's provisions are its drafters' positions ("the US proposal for a full ceasefire")."""
     out: list[Evidence] = []
-    for noun, pol in provision_plans(reading, resolver.lex):
+    for noun, pol in provision_plans(reading, resolver.lex, resolver.table.tokens):
         for actor in resolver.drafters(noun):
             stance: Stance = "support" if pol > 0 else "oppose"
             out.append(

@@ -103,15 +103,16 @@ class ReportedClauseFinder(ClauseBoundaries):
             last -= 1
         if len(words[last]) < 2 or not words[last].endswith(".") or root.lemma_.lower() not in self.lex.verbs:
             return None  # the sentence before must end in an abbreviation ("a.m.", "Gen.")
-        return subject_of(root)
+        return subject_of(root, self.tokens)
 
     def _hypothetical(self, verb: Token) -> bool:
         """ "Ukraine would write into its constitution that …": a reporting verb under a
         modal (its own, or its first conjunct's) says what may be said, not what was."""
-        host = verb
-        if not any(c.dep_ == "aux" for c in verb.children) and verb.dep_ == "conj":
-            host = verb.head
-        return any(c.dep_ == "aux" and c.lower_ in self.lex.hypothetical_modals for c in host.children)
+        dep, kids, lower = self.tokens.dep, self.tokens.children, self.tokens.lower  # no Tokens built
+        host = verb.i
+        if not any(dep[c] == "aux" for c in kids[host]) and dep[host] == "conj":
+            host = self.tokens.head[host]
+        return any(dep[c] == "aux" and lower[c] in self.lex.hypothetical_modals for c in kids[host])
 
     def _claimed(self) -> list[QuoteCandidate]:
         """ "Russian accusations that X", "the president's warning that X": a noun of saying
@@ -126,8 +127,8 @@ class ReportedClauseFinder(ClauseBoundaries):
                     if c.dep_ in ("acl", "ccomp", "relcl")
                     and c.i > noun.i
                     and c.pos_ in ("VERB", "AUX")
-                    and _finite(c)
-                    and _has_subject(c)
+                    and _finite(c, self.tokens)
+                    and _has_subject(c, self.tokens)
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                 ),
                 None,
@@ -158,14 +159,16 @@ class ReportedClauseFinder(ClauseBoundaries):
             toks = self._clause_tokens(verb)
             if not toks or len(toks) < MIN_CLAUSE_TOKENS:
                 continue
-            if not any(t.pos_ in ("VERB", "AUX") or (t.dep_ == "ccomp" and t.head.i == verb.i) for t in toks):
+            pos, dep, head = self.tokens.pos, self.tokens.dep, self.tokens.head
+            if not any(pos[t] in ("VERB", "AUX") or (dep[t] == "ccomp" and head[t] == verb.i) for t in toks):
                 continue  # (a verb the tagger took for a noun still heads the clause: "Moscow “rejects” …")
+            first, last = toks[0], toks[-1]
             start, end = self._close_fragment(
-                *_trim(self.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+                *_trim(self.text, self.starts[first], self.starts[last] + len(self.tokens.words[last]))
             )
             if end <= start:
                 continue
-            subj = subject_of(verb) or self._subject_across_split(verb)
+            subj = subject_of(verb, self.tokens) or self._subject_across_split(verb)
             if not self.quoted[verb.i] and (
                 self._in_direct(verb.head) or (subj is not None and self.quoted[subj.i])
             ):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from peacewire.extract.lexicon import ReportingLexicon, reporting_lexicon
+from peacewire.extract.tokenview import TokenView
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 """Tags of a finite verb form: a clause with one is a reported statement, not an infinitive."""
@@ -21,29 +22,30 @@ def _is_reporting_verb(tok: Token, lex: ReportingLexicon) -> bool:
     return tok.lemma_.lower() in lex.verbs
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, view: TokenView | None = None) -> Token | None:
     """The subject of a reporting verb, following participles to their head.
 
     "…, adding that …" and "After months of insisting that …, Washington"
     take the subject of the verb they hang from; "was quoted as saying" takes
     the passive subject; "was told by X" the agent; "a statement saying" the
-    noun it qualifies.
+    noun it qualifies.  `view`, the article's token lists, when given, spares building
+    the Tokens the tests look at.
     """
     cur = verb
-    stranded = _stranded_subject(verb)
+    stranded = _stranded_subject(verb, view)
     if stranded is not None:
         return stranded
     misplaced = _name_before(verb)
     if misplaced is not None:
         return misplaced
     for _ in range(6):
-        subj = _nearest_subject(cur)
+        subj = _nearest_subject(cur, view)
         if subj is not None:
             return subj
         if cur.i == verb.i and cur.dep_ == "conj":
             host = _tense_host(cur)
             if host is not None:
-                return _nearest_subject(host)
+                return _nearest_subject(host, view)
         for child in cur.children:
             if child.dep_ == "agent":
                 for grand in child.children:
@@ -95,13 +97,27 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _has_subject(verb: Token) -> bool:
+def _has_subject(verb: Token, view: TokenView | None = None) -> bool:
+    if view is not None:
+        dep = view.dep
+        return any(dep[c] in ("nsubj", "nsubjpass", "expl", "csubj") for c in view.children[verb.i])
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 
-def _finite(verb: Token) -> bool:
+def _finite(verb: Token, view: TokenView | None = None) -> bool:
     """Whether a clause's verb is finite ("Russia would attack", "that Kyiv withdraw"),
     not an infinitive or a bare participle ("expected it to happen")."""
+    if view is not None:  # the same tests on the token lists
+        i, tag = verb.i, view.tag
+        if view.pos[i] not in ("VERB", "AUX"):
+            return True
+        dep = view.dep
+        auxes = [c for c in view.children[i] if dep[c] in ("aux", "auxpass")]
+        if tag[i] in FINITE_TAGS or any(tag[a] in FINITE_TAGS for a in auxes):
+            return True
+        if any(tag[a] == "TO" for a in auxes):
+            return False
+        return tag[i] != "VBG"
     if verb.pos_ not in ("VERB", "AUX"):
         return True  # a misparsed head: leave it to the other checks
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -112,9 +128,11 @@ def _finite(verb: Token) -> bool:
     return verb.tag_ != "VBG"
 
 
-def _nearest_subject(verb: Token) -> Token | None:
+def _nearest_subject(verb: Token, view: TokenView | None = None) -> Token | None:
     """The verb's nominal subject; of two (a dateline read as one: "KYIV - … the
     army chief said"), the one nearest before it."""
+    if view is not None:
+        return _nearest_subject_in(verb, view)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects:
         return None
@@ -134,6 +152,23 @@ def _nearest_subject(verb: Token) -> Token | None:
         ):
             return conj
     return subj
+
+
+def _nearest_subject_in(verb: Token, view: TokenView) -> Token | None:
+    """`_nearest_subject` on the token lists: Tokens built only for the answer."""
+    i, dep, pos, kids = verb.i, view.dep, view.pos, view.children
+    subjects = [c for c in kids[i] if dep[c] == "nsubj"]
+    if not subjects:
+        return None
+    before = [c for c in subjects if c < i]
+    s = before[-1] if before else subjects[0]
+    doc = verb.doc
+    for conj in kids[s]:
+        if dep[conj] == "conj" and s < conj < i and pos[conj] == "PROPN" and pos[s] != "PROPN":
+            edge = doc[conj].left_edge.i
+            if view.lower[edge - 1] == "and" and view.words[edge - 2] == ",":
+                return doc[conj]
+    return doc[s]
 
 
 def _tense_host(verb: Token) -> Token | None:
@@ -177,11 +212,13 @@ def _name_before(verb: Token) -> Token | None:
     return name if first > 0 and doc[first - 1].text == "," else None
 
 
-def _stranded_subject(verb: Token) -> Token | None:
+def _stranded_subject(verb: Token, view: TokenView | None = None) -> Token | None:
     """ "…, injuring five people, regional governor X said." where the parser hung
     the speaker's name on the clause before (as an apposition or a conjunct): the
     noun phrase between the last comma (before an appositive title, if one
     follows it) and a sentence-final reporting verb whose clause comes first."""
+    if view is not None:
+        return _stranded_subject_in(verb, view)
     if verb.i == 0 or any(c.dep_ in ("nsubjpass", "agent") for c in verb.children):
         return None
     comps = [c.i for c in verb.children if c.dep_ == "ccomp"]
@@ -214,3 +251,40 @@ def _stranded_subject(verb: Token) -> Token | None:
         return None  # the parser found it
     roots = [doc[i] for i in span if doc[i].head.i not in span]
     return roots[-1] if roots else None
+
+
+def _stranded_subject_in(verb: Token, view: TokenView) -> Token | None:
+    """`_stranded_subject` on the token lists: Tokens built only for the answer."""
+    i, dep, pos, words, kids = verb.i, view.dep, view.pos, view.words, view.children[verb.i]
+    if i == 0 or any(dep[c] in ("nsubjpass", "agent") for c in kids):
+        return None
+    comps = [c for c in kids if dep[c] == "ccomp"]
+    if not comps or max(comps) > i:
+        return None  # a clause of its own follows: "…, and X said Y"
+    first = verb.sent.start
+    end = i  # the phrase ends before this token
+    if words[end - 1] == ",":  # "X, the head of Y, said"
+        j = end - 2
+        while j > first and words[j] != "," and end - j < 14:
+            j -= 1
+        if words[j] != ",":
+            return None
+        end = j
+    k = end - 1
+    if k <= first or pos[k] not in ("PROPN", "NOUN"):
+        return None
+    while k > first and words[k - 1] != "," and end - k < 8:
+        if pos[k - 1] in ("VERB", "AUX") or view.punct[k - 1]:
+            return None
+        k -= 1
+    if k <= first or words[k - 1] != ",":
+        return None
+    if pos[k] == "CCONJ":
+        return None
+    span = range(k, end)
+    subj = _nearest_subject_in(verb, view)
+    if subj is not None and subj.i in span:
+        return None  # the parser found it
+    head = view.head
+    roots = [t for t in span if head[t] not in span]
+    return verb.doc[roots[-1]] if roots else None

@@ -116,6 +116,7 @@ class SpeakerResolver:
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
         self.pairs = pair_marks(self.text) if pairs is None else pairs
         self._current: tuple[int, int] = (-1, -1)
+        self._subjects: dict[tuple[int, int], bool] = {}  # `_is_subject` of each mention, once
         """The quotation being attributed: names inside it are not its speaker."""
 
     # -- discourse helpers ---------------------------------------------------
@@ -156,7 +157,14 @@ class SpeakerResolver:
         )
 
     def _is_subject(self, start: int, end: int) -> bool:
-        """Whether a mention stands as the subject of its clause."""
+        """Whether a mention stands as the subject of its clause (read once per mention:
+        every attribution asks again of the mentions before it)."""
+        found = self._subjects.get((start, end))
+        if found is None:
+            found = self._subjects[(start, end)] = self._read_subject(start, end)
+        return found
+
+    def _read_subject(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return False

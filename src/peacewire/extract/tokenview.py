@@ -64,6 +64,7 @@ class TokenView:
     _word_sets: dict[tuple[int, int], frozenset[str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _children: list[list[int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), as `doc[start:end].text` gives it ("" when empty)."""
@@ -95,6 +96,18 @@ class TokenView:
         """The tokens of the span that are one of `words` (lower-cased or lemma), ascending."""
         lower, lemma = self.lower, self.lemma
         return [i for i in range(span.start, span.end) if lower[i] in words or lemma[i] in words]
+
+    @property
+    def children(self) -> list[list[int]]:
+        """The indices of each token's children, ascending (as `Token.children` gives them); read on
+        first use, so that a test on a child's attributes needs no Token."""
+        if self._children is None:
+            kids: list[list[int]] = [[] for _ in self.head]
+            for i, h in enumerate(self.head):
+                if h != i:
+                    kids[h].append(i)
+            self._children = kids
+        return self._children
 
     @property
     def unknown(self) -> list[int]:
