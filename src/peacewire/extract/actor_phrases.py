@@ -62,7 +62,7 @@ class PhraseInfo:
     body_tokens: list[Token] = field(default_factory=list)
 
 
-def read_phrase(tokens: Sequence[Token], gaz: Gazetteer, view: TokenView | None = None) -> PhraseInfo:
+def read_phrase(tokens: Sequence[Token], gaz: Gazetteer, view: TokenView) -> PhraseInfo:
     """Classify a noun phrase: a title holder, officials, a body, a vague source...
     (`view`, the article's token lists, spares building head Tokens.)"""
     tokens = [t for t in tokens if not (t.is_punct and t.text != "-") and not t.is_space]
@@ -135,18 +135,13 @@ def find_title(words: Sequence[str], roles: RoleLexicon) -> TitleSpec | None:
     return best
 
 
-def phrase_root(tokens: Sequence[Token], view: TokenView | None = None) -> Token:
-    """The token of the phrase whose head lies outside it (heads read from `view`, when given)."""
+def phrase_root(tokens: Sequence[Token], view: TokenView) -> Token:
+    """The token of the phrase whose head lies outside it (heads read from `view`)."""
     ids = {t.i for t in tokens}
-    if view is not None:
-        heads = view.head
-        for t in tokens:
-            h = heads[t.i]
-            if h not in ids or h == t.i:
-                return t
-        return tokens[-1]
+    heads = view.head
     for t in tokens:
-        if t.head.i not in ids or t.head.i == t.i:
+        h = heads[t.i]
+        if h not in ids or h == t.i:
             return t
     return tokens[-1]
 

@@ -55,7 +55,7 @@ def own_side(person: Actor, other: Actor) -> bool:
 # -- who speaks ------------------------------------------------------------
 
 
-def reporter_subject(verb: Token) -> Token | None:
+def reporter_subject(verb: Token, view: TokenView) -> Token | None:
     """Who a reporting verb's subject is, mending two common misparses.
 
     "..., Rubio said" with the name parsed into the clause before: the proper
@@ -71,7 +71,7 @@ def reporter_subject(verb: Token) -> Token | None:
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and root.i != verb.i:
                 return subj
-    return subject_of(verb)
+    return subject_of(verb, view)
 
 
 def according_to(reading: Reading, view: TokenView) -> Token | None:
@@ -122,7 +122,8 @@ def speakers(reading: Reading, resolver: HolderResolver) -> list[Actor | None] |
     quoted = quote.speaker if quote is not None else None
     found: list[Actor] = []
     source = reading.reporter
-    subj = reporter_subject(source) if source is not None else according_to(reading, resolver.table.tokens)
+    view = resolver.table.tokens
+    subj = reporter_subject(source, view) if source is not None else according_to(reading, view)
     if subj is not None:
         if subj.dep_ == "expl":
             return None
@@ -167,7 +168,7 @@ def _outer_official(reporter: Token, resolver: HolderResolver) -> Actor | None:
             return None
         tok = tok.head
         if tok.pos_ == "VERB" and tok.lemma_.lower() in resolver.lex.stance.reporting_verbs:
-            subj = reporter_subject(tok)
+            subj = reporter_subject(tok, resolver.table.tokens)
             found = resolver.actors_of(subj) if subj is not None else None
             return found[0] if found and len(found) == 1 else None
     return None

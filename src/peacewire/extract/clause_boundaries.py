@@ -40,7 +40,7 @@ CONTRAST_CONJUNCTIONS = frozenset({"but", "yet", "although", "though", "while"})
 """Conjunctions after which a coordinated clause still belongs to the report ("said X, but Y")."""
 
 
-def _one_clause(comps: list[Token], view: TokenView | None = None) -> list[Token]:
+def _one_clause(comps: list[Token], view: TokenView) -> list[Token]:
     """The complements that make one clause: the parser sometimes splits one ("that
     the missile responsible … was supplied"), but after a complete clause with its
     own subject and finite verb, a further complement without a subject is the
@@ -303,10 +303,9 @@ class ClauseBoundaries(QuoteContext):
                 return [t for t in toks if t.i < left]
         return toks
 
-    @staticmethod
-    def _attribution_span(verb: Token) -> tuple[int, int]:
+    def _attribution_span(self, verb: Token) -> tuple[int, int]:
         """First and last token of "he wrote on Twitter": from the subject to the verb's end."""
-        subj = _nearest_subject(verb)
+        subj = _nearest_subject(verb, self.tokens)
         left = min(subj.left_edge.i, verb.i) if subj is not None else verb.i
         right = verb.right_edge.i
         doc = verb.doc

@@ -22,14 +22,14 @@ def _is_reporting_verb(tok: Token, lex: ReportingLexicon) -> bool:
     return tok.lemma_.lower() in lex.verbs
 
 
-def subject_of(verb: Token, view: TokenView | None = None) -> Token | None:
+def subject_of(verb: Token, view: TokenView) -> Token | None:
     """The subject of a reporting verb, following participles to their head.
 
     "…, adding that …" and "After months of insisting that …, Washington"
     take the subject of the verb they hang from; "was quoted as saying" takes
     the passive subject; "was told by X" the agent; "a statement saying" the
-    noun it qualifies.  `view`, the article's token lists, when given, spares building
-    the Tokens the tests look at.
+    noun it qualifies.  `view`, the article's token lists, spares building the
+    Tokens the tests look at.
     """
     cur = verb
     stranded = _stranded_subject(verb, view)
@@ -97,65 +97,30 @@ def subject_of(verb: Token, view: TokenView | None = None) -> Token | None:
     return None
 
 
-def _has_subject(verb: Token, view: TokenView | None = None) -> bool:
-    if view is not None:
-        dep = view.dep
-        return any(dep[c] in ("nsubj", "nsubjpass", "expl", "csubj") for c in view.children[verb.i])
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+def _has_subject(verb: Token, view: TokenView) -> bool:
+    dep = view.dep
+    return any(dep[c] in ("nsubj", "nsubjpass", "expl", "csubj") for c in view.children[verb.i])
 
 
-def _finite(verb: Token, view: TokenView | None = None) -> bool:
+def _finite(verb: Token, view: TokenView) -> bool:
     """Whether a clause's verb is finite ("Russia would attack", "that Kyiv withdraw"),
     not an infinitive or a bare participle ("expected it to happen")."""
-    if view is not None:  # the same tests on the token lists
-        i, tag = verb.i, view.tag
-        if view.pos[i] not in ("VERB", "AUX"):
-            return True
-        dep = view.dep
-        auxes = [c for c in view.children[i] if dep[c] in ("aux", "auxpass")]
-        if tag[i] in FINITE_TAGS or any(tag[a] in FINITE_TAGS for a in auxes):
-            return True
-        if any(tag[a] == "TO" for a in auxes):
-            return False
-        return tag[i] != "VBG"
-    if verb.pos_ not in ("VERB", "AUX"):
+    i, tag = verb.i, view.tag
+    if view.pos[i] not in ("VERB", "AUX"):
         return True  # a misparsed head: leave it to the other checks
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS for a in aux):
+    dep = view.dep
+    auxes = [c for c in view.children[i] if dep[c] in ("aux", "auxpass")]
+    if tag[i] in FINITE_TAGS or any(tag[a] in FINITE_TAGS for a in auxes):
         return True
-    if any(a.tag_ == "TO" for a in aux):
+    if any(tag[a] == "TO" for a in auxes):
         return False
-    return verb.tag_ != "VBG"
+    return tag[i] != "VBG"
 
 
-def _nearest_subject(verb: Token, view: TokenView | None = None) -> Token | None:
+def _nearest_subject(verb: Token, view: TokenView) -> Token | None:
     """The verb's nominal subject; of two (a dateline read as one: "KYIV - … the
-    army chief said"), the one nearest before it."""
-    if view is not None:
-        return _nearest_subject_in(verb, view)
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects:
-        return None
-    before = [c for c in subjects if c.i < verb.i]
-    subj = before[-1] if before else subjects[0]
-    doc = verb.doc
-    for conj in subj.children:
-        # "…, many aimed at plants, and Klitschko, the mayor, said …": a name joined by
-        # ", and" right before the verb is its subject, not a second party
-        if (
-            conj.dep_ == "conj"
-            and subj.i < conj.i < verb.i
-            and conj.pos_ == "PROPN"
-            and subj.pos_ != "PROPN"
-            and doc[conj.left_edge.i - 1].lower_ == "and"
-            and doc[conj.left_edge.i - 2].text == ","
-        ):
-            return conj
-    return subj
-
-
-def _nearest_subject_in(verb: Token, view: TokenView) -> Token | None:
-    """`_nearest_subject` on the token lists: Tokens built only for the answer."""
+    army chief said"), the one nearest before it.  Tested on the token lists:
+    Tokens are built only for the answer."""
     i, dep, pos, kids = verb.i, view.dep, view.pos, view.children
     subjects = [c for c in kids[i] if dep[c] == "nsubj"]
     if not subjects:
@@ -164,6 +129,8 @@ def _nearest_subject_in(verb: Token, view: TokenView) -> Token | None:
     s = before[-1] if before else subjects[0]
     doc = verb.doc
     for conj in kids[s]:
+        # "…, many aimed at plants, and Klitschko, the mayor, said …": a name joined by
+        # ", and" right before the verb is its subject, not a second party
         if dep[conj] == "conj" and s < conj < i and pos[conj] == "PROPN" and pos[s] != "PROPN":
             edge = doc[conj].left_edge.i
             if view.lower[edge - 1] == "and" and view.words[edge - 2] == ",":
@@ -212,49 +179,12 @@ def _name_before(verb: Token) -> Token | None:
     return name if first > 0 and doc[first - 1].text == "," else None
 
 
-def _stranded_subject(verb: Token, view: TokenView | None = None) -> Token | None:
+def _stranded_subject(verb: Token, view: TokenView) -> Token | None:
     """ "…, injuring five people, regional governor X said." where the parser hung
     the speaker's name on the clause before (as an apposition or a conjunct): the
     noun phrase between the last comma (before an appositive title, if one
-    follows it) and a sentence-final reporting verb whose clause comes first."""
-    if view is not None:
-        return _stranded_subject_in(verb, view)
-    if verb.i == 0 or any(c.dep_ in ("nsubjpass", "agent") for c in verb.children):
-        return None
-    comps = [c.i for c in verb.children if c.dep_ == "ccomp"]
-    if not comps or max(comps) > verb.i:
-        return None  # a clause of its own follows: "…, and X said Y"
-    doc = verb.doc
-    first = verb.sent.start
-    end = verb.i  # the phrase ends before this token
-    if doc[end - 1].text == ",":  # "X, the head of Y, said"
-        j = end - 2
-        while j > first and doc[j].text != "," and end - j < 14:
-            j -= 1
-        if doc[j].text != ",":
-            return None
-        end = j
-    k = end - 1
-    if k <= first or doc[k].pos_ not in ("PROPN", "NOUN"):
-        return None
-    while k > first and doc[k - 1].text != "," and end - k < 8:
-        if doc[k - 1].pos_ in ("VERB", "AUX") or doc[k - 1].is_punct:
-            return None
-        k -= 1
-    if k <= first or doc[k - 1].text != ",":
-        return None
-    if doc[k].pos_ == "CCONJ":
-        return None
-    span = range(k, end)
-    subj = _nearest_subject(verb)
-    if subj is not None and subj.i in span:
-        return None  # the parser found it
-    roots = [doc[i] for i in span if doc[i].head.i not in span]
-    return roots[-1] if roots else None
-
-
-def _stranded_subject_in(verb: Token, view: TokenView) -> Token | None:
-    """`_stranded_subject` on the token lists: Tokens built only for the answer."""
+    follows it) and a sentence-final reporting verb whose clause comes first.
+    Tested on the token lists: Tokens are built only for the answer."""
     i, dep, pos, words, kids = verb.i, view.dep, view.pos, view.words, view.children[verb.i]
     if i == 0 or any(dep[c] in ("nsubjpass", "agent") for c in kids):
         return None
@@ -282,7 +212,7 @@ def _stranded_subject_in(verb: Token, view: TokenView) -> Token | None:
     if pos[k] == "CCONJ":
         return None
     span = range(k, end)
-    subj = _nearest_subject_in(verb, view)
+    subj = _nearest_subject(verb, view)
     if subj is not None and subj.i in span:
         return None  # the parser found it
     head = view.head
