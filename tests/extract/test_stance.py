@@ -28,6 +28,11 @@ SENTENCES = {
     "existential": "There have been no negotiations since March.",
     "vague_adverb": "The ceasefire was reportedly rejected by Moscow.",
     "quotation": '"We are ready to negotiate," Lavrov said.',
+    "threat_to": "The White House issued a threat to impose new tariffs on Russian oil buyers.",
+    "threat_of": "Officials called the drills a threat to Europe and its sanctions policy.",
+    "not_ease": "The chancellor said the sanctions regime would not ease while the shelling went on.",
+    "will_end": "The minister said the sanctions on Moscow will end next year.",
+    "eased_fact": "Analysts noted that the sanctions pressure eased last winter.",
     "dropped": "Trump dropped his push for a ceasefire.",
     "totality": "Trump does not want Ukraine to completely hand over its territory.",
 }
@@ -149,3 +154,16 @@ def test_not_completely_is_partial_support(docs: dict[str, Doc]) -> None:
     r = only(docs["totality"], "territory")
     assert r.stance == "support"
     assert r.partial
+
+
+def test_a_threat_to_act_supports_the_act(docs: dict[str, Doc]) -> None:
+    assert only(docs["threat_to"], "sanctions").stance == "support"
+
+
+def test_a_waning_outcome_said_of_the_future_reverses_the_cue(docs: dict[str, Doc]) -> None:
+    assert only(docs["not_ease"], "sanctions").stance == "support"  # will not ease: kept
+    assert only(docs["will_end"], "sanctions").stance == "oppose"  # will end: lifted
+
+
+def test_a_waning_outcome_told_of_the_past_is_no_reversal(docs: dict[str, Doc]) -> None:
+    assert all(r is None or r.stance == "support" for r in readings(docs["eased_fact"], "sanctions"))

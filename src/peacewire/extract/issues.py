@@ -104,6 +104,8 @@ class StanceWords:
     support_placements: tuple[str, ...]
     oppose_placements: tuple[str, ...]
     sufficiency: frozenset[str]
+    intent_nouns: frozenset[str]
+    waning_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, eq=False)
@@ -243,6 +245,8 @@ def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
         support_placements=_strings(st, "support_placements", "stance"),
         oppose_placements=_strings(st, "oppose_placements", "stance"),
         sufficiency=frozenset(_strings(st, "sufficiency", "stance")),
+        intent_nouns=frozenset(_strings(st, "intent_nouns", "stance")),
+        waning_verbs=frozenset(_strings(st, "waning_verbs", "stance")),
     )
     neg = _section(raw, "negation")
     hedges = _section(raw, "hedges")

@@ -626,6 +626,16 @@ class _Climb:
         p, kind = predicate_polarity(head, lex)
         if p < 0 and kind == "verb" and _agent_of_ending(tok, head):
             return 0, "", None
+        if (
+            p < 0
+            and kind == "noun"
+            and edge == "acl"
+            and _infinitive(tok)
+            and _lemma(head) in lex.stance.intent_nouns
+        ):
+            return 1, "noun", None  # "his threat to impose tariffs": what he will do
+        if not p and edge in ("nsubj", "nsubjpass") and _waning(head, lex):
+            return -1, "verb", None  # "the pressure would not ease": the outcome wanes
         if p:
             if edge == "nsubjpass":
                 kind = "event"  # "the talks were derailed": an outcome, not its subject's stance
@@ -817,6 +827,20 @@ def _listed_infinitive(tok: Token, head: Token) -> bool:
     if tok.dep_ != "xcomp" or tok.i < head.i or not (_infinitive(tok) and _infinitive(head)):
         return False
     return any(tok.doc[k].text == "," for k in range(head.i + 1, tok.i))
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _waning(verb: Token, lex: PositionLexicon) -> bool:
+    """An intransitive verb of waning, said of the future or as an obligation ("will ease",
+    "must not be weakened"): its subject's outcome is wanted less (see `waning_verbs`)."""
+    if verb.pos_ != "VERB" or _lemma(verb) not in lex.stance.waning_verbs:
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return False  # "ease sanctions" takes an object: the cue is the subject's
+    return bool(_modals(verb))
 
 
 def _infinitive(tok: Token) -> bool:
