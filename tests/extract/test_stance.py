@@ -32,6 +32,8 @@ SENTENCES = {
     "threat_of": "Officials called the drills a threat to Europe and its sanctions policy.",
     "not_ease": "The chancellor said the sanctions regime would not ease while the shelling went on.",
     "will_end": "The minister said the sanctions on Moscow will end next year.",
+    "without_needed": "Zelensky said Ukraine will not accept a ceasefire without security guarantees.",
+    "without_wanted": "Moscow wants a ceasefire without any security guarantees for Kyiv.",
     "eased_fact": "Analysts noted that the sanctions pressure eased last winter.",
     "dropped": "Trump dropped his push for a ceasefire.",
     "totality": "Trump does not want Ukraine to completely hand over its territory.",
@@ -167,3 +169,8 @@ def test_a_waning_outcome_said_of_the_future_reverses_the_cue(docs: dict[str, Do
 
 def test_a_waning_outcome_told_of_the_past_is_no_reversal(docs: dict[str, Doc]) -> None:
     assert all(r is None or r.stance == "support" for r in readings(docs["eased_fact"], "sanctions"))
+
+
+def test_without_reverses_what_it_governs(docs: dict[str, Doc]) -> None:
+    assert only(docs["without_needed"], "security_guarantees").stance == "support"  # not ... without
+    assert only(docs["without_wanted"], "security_guarantees").stance == "oppose"

@@ -546,8 +546,8 @@ class _Climb:
             self.reading.condition_lock = True
         elif word == "for" and any(c.dep_ == "acl" and _infinitive(c) for c in tok.children):
             self.locked = True  # "for any agreement to succeed": a purpose
-        elif word == "against" and not self.locked:
-            self.pol = -self.pol
+        elif word in ("against", "without") and not self.locked:
+            self.pol = -self.pol  # "could not do its job without a backstop" wants the backstop
         elif word in ("in", "at") and head.head.tag_ == "VBN" and not frames:
             raise _Drop  # "a plan put forward in US-Ukraine talks": where, not what
         elif (
