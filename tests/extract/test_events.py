@@ -135,6 +135,10 @@ ARTICLES: dict[str, tuple[str, str | None]] = {
         "Norway's delivery of NASAMS launchers was completed in March.\n",
         "2023-05-20",
     ),
+    "ready_to_supply": (
+        "The Netherlands is ready to send four more F-16 jets to Kyiv this month, its defence minister said.\n",
+        "2024-06-04",
+    ),
     "implied_recipients": (
         "Iran has also shipped hundreds of Shahed drones, according to Western officials.\n"
         "Zelensky urged partners to send more Patriot systems.\n"
@@ -486,6 +490,12 @@ def test_implied_recipients_and_supplies_only_wished_for(events: dict[str, list[
         ("Iran", "Russia", ["Shahed"], (100, "at_least")),
         ("United States", "Ukraine", ["air defence systems"], None),
     ]
+
+
+def test_the_supplier_of_a_readiness_to_supply_is_the_subject_of_the_copula(
+    events: dict[str, list[Event]],
+) -> None:
+    assert transfers(events, "ready_to_supply") == [("Netherlands", "Ukraine", ["F-16"], (4, "exact"))]
 
 
 def test_awaiting_is_no_supplying_and_a_need_cancels_no_other_clause(events: dict[str, list[Event]]) -> None:

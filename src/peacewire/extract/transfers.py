@@ -84,7 +84,7 @@ class Supply:
 
 
 def _subject_of(verb: Token, depth: int = 4) -> Token | None:
-    """The subject of the verb, or of the verb it depends on ("is expected to start delivering",
+    """The subject of the verb, or of the verb or adjective it depends on ("is expected to start delivering",
     "issued a declaration pledging ..." -> the one who issued it)."""
     cur = verb
     for _ in range(depth):
@@ -93,7 +93,7 @@ def _subject_of(verb: Token, depth: int = 4) -> Token | None:
             return subj[0]
         if cur.head.i == cur.i:
             return None
-        if cur.dep_ in ("xcomp", "conj", "relcl"):
+        if cur.dep_ in ("xcomp", "conj", "relcl", "acomp"):  # "is ready to hand": the copula's subject
             cur = cur.head
         elif (
             cur.dep_ == "acl"
