@@ -51,6 +51,16 @@ ARTICLES = {
         "Olaf Scholz said Germany would send two more air-defence systems, but added: "
         "“We will not deliver long-range missiles at this stage.”"
     ),
+    "gender": (
+        "President Volodymyr Zelensky said on Monday that talks with Moscow were pointless for now.\n"
+        "Russian Foreign Ministry spokeswoman Maria Zakharova called his remarks theatre.\n"
+        "The president also used the evening to lobby for more air defence. He told a German "
+        "newspaper that Ukraine needed ten more Patriot batteries before winter."
+    ),
+    "she_after_a_man": (
+        "Foreign Minister Sergei Lavrov met Kaja Kallas in Geneva on Tuesday. "
+        "She said Europe would keep its sanctions in place."
+    ),
 }
 OUTLETS = {"own_outlet": "Danube Daily Wire"}
 
@@ -73,6 +83,16 @@ def test_pronouns_resolve_to_the_person_named_before(quotes: dict[str, list[Quot
     qs = quotes["pronoun"]
     assert [q.kind for q in qs] == ["indirect", "direct"]
     assert all(s is not None and "Zelensk" in s for s in speakers(qs))
+
+
+def test_he_skips_the_woman_quoted_last_for_the_president_named_by_his_title(
+    quotes: dict[str, list[Quote]],
+) -> None:
+    assert speakers(quotes["gender"])[-1] == "Volodymyr Zelensky"
+
+
+def test_she_skips_the_man_who_is_the_subject(quotes: dict[str, list[Quote]]) -> None:
+    assert speakers(quotes["she_after_a_man"]) == ["Kaja Kallas"]
 
 
 def test_a_subject_outranks_a_possessive_as_antecedent(quotes: dict[str, list[Quote]]) -> None:

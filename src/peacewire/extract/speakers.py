@@ -23,6 +23,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from peacewire.extract.gender import Gender, agrees, person_gender
 from peacewire.extract.lexicon import ReportingLexicon, reporting_lexicon
 from peacewire.extract.quotemarks import MarkPair, pair_marks
 from peacewire.extract.quotes import QuoteCandidate
@@ -116,8 +117,10 @@ class SpeakerResolver:
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
         self.pairs = pair_marks(self.text) if pairs is None else pairs
         self._current: tuple[int, int] = (-1, -1)
-        self._subjects: dict[tuple[int, int], bool] = {}  # `_is_subject` of each mention, once
         """The quotation being attributed: names inside it are not its speaker."""
+        self._subjects: dict[tuple[int, int], bool] = {}  # `_is_subject` of each mention, once
+        self._roles: list[tuple[int, Actor]] | None = None  # `_role_subjects`, read once
+        self._genders: dict[str, Gender | None] = {}
 
     # -- discourse helpers ---------------------------------------------------
 
@@ -196,8 +199,36 @@ class SpeakerResolver:
                     out.append((said.subject_at, True, list(said.parties), said.plural))
             elif said.person is not None and (said.person == want_person or said.plural):
                 out.append((said.subject_at, True, [None], said.plural))
+        for at, actor in self._role_subjects():
+            if at < before and (actor.type == "person") == want_person:
+                out.append((at, True, [actor], False))
         out.sort(key=lambda x: x[0])
         return out
+
+    def _role_subjects(self) -> list[tuple[int, Actor]]:
+        """Subjects that name a known actor by a definite role noun only ("The president also
+        used the weekend to ..."): antecedents the actor table keeps no mention of."""
+        if self._roles is None:
+            self._roles = []
+            for tok in self.doc:
+                if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN":
+                    continue
+                if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                    continue
+                if self._in_quotation(tok.idx):
+                    continue
+                actor = self.table.resolve(noun_phrase(tok))
+                if actor is not None:
+                    self._roles.append((tok.left_edge.idx, actor))
+        return self._roles
+
+    def _gender(self, actor: Actor) -> Gender | None:
+        if actor.name not in self._genders:
+            self._genders[actor.name] = person_gender(actor, self.text)
+        return self._genders[actor.name]
+
+    def _agrees(self, pronoun: str, actors: list[Actor | None]) -> bool:
+        return len(actors) != 1 or actors[0] is None or agrees(pronoun, self._gender(actors[0]))
 
     def _pronoun(self, tok: Token) -> list[Actor | None]:
         """Resolve he/she/it/they: the nearest earlier subject of the right kind.
@@ -222,6 +253,7 @@ class SpeakerResolver:
             c
             for c in self._antecedents(tok.idx, want_person)
             if self._paragraph_breaks(c[0], tok.idx) <= PRONOUN_PARAGRAPHS
+            and (not want_person or self._agrees(word, c[2]))  # "he" is not the woman just quoted
         ]
         if plural:
             para = [c for c in cands if c[1] and c[3] and self._paragraph_breaks(c[0], tok.idx) == 0]
