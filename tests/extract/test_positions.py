@@ -204,6 +204,13 @@ TEXTS = {
         "Before the talks, an immediate truce had been a key demand of Joe Biden and European leaders, "
         "including Ukraine's Volodymyr Zelensky."
     ),
+    "role_antecedent": (
+        "Volodymyr Zelensky flew to Ankara hoping to meet Vladimir Putin. When Putin stayed at home, "
+        "the Ukrainian president travelled on to Oslo. There he renewed his call for an unconditional ceasefire."
+    ),
+    "she_not_he": (
+        "Sergei Lavrov and Kaja Kallas spoke at the conference. She called for new sanctions on Moscow."
+    ),
     "its_negotiators": (
         "Kyiv set out its terms on Monday. Its negotiators told the Russian side that Ukraine would never give "
         "up any land."
@@ -234,6 +241,15 @@ def one(found: list[Position], holder: str, issue: str, stance: str) -> Position
 
 
 # -- holders -------------------------------------------------------------------
+
+
+def test_he_after_a_role_noun_subject_is_the_person_it_names(positions: dict[str, list[Position]]) -> None:
+    assert ("Volodymyr Zelensky", "ceasefire", "support") in keys(positions["role_antecedent"])
+    assert ("Vladimir Putin", "ceasefire", "support") not in keys(positions["role_antecedent"])
+
+
+def test_she_is_the_woman_named_before(positions: dict[str, list[Position]]) -> None:
+    assert keys(positions["she_not_he"]) == {("Kaja Kallas", "sanctions", "support")}
 
 
 def test_speakers_own_words_are_his_position(positions: dict[str, list[Position]]) -> None:

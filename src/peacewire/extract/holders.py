@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from peacewire.extract.actors import ActorTable
+from peacewire.extract.antecedents import role_subjects
+from peacewire.extract.gender import Gender, agrees, person_gender
 from peacewire.extract.issues import PositionLexicon
 from peacewire.extract.stance import RELATIVE_PRONOUNS, first_person
 from peacewire.extract.tokenview import TokenView
@@ -91,6 +93,8 @@ class HolderResolver:
         ]
         self._marks: list[tuple[int, int]] | None = None
         self._sentence_starts: list[int] | None = None
+        self._roles: list[tuple[int, Actor]] | None = None
+        self._genders: dict[str, Gender | None] = {}
         self.plans: list[tuple[Token, list[Actor]]] = []
         """Plans named so far with their drafters (for "the plan" later on)."""
 
@@ -284,6 +288,8 @@ class HolderResolver:
         for actor in self.table.actors:
             if actor.type == "media" or (actor.type == "person") != want_person:
                 continue
+            if want_person and not agrees(tok.lower_, self._gender(actor)):
+                continue  # "he" is not the woman named last
             for start, end in actor.mentions:
                 if not (horizon <= start < tok.idx):
                     continue
@@ -294,10 +300,30 @@ class HolderResolver:
                 key = (subject, start)
                 if best is None or key > (best[0], best[1]):
                     best = (subject, start, actor)
+        for start, actor in self._role_subjects():
+            if horizon <= start < tok.idx and (actor.type == "person") == want_person:
+                if best is None or (1, start) > (best[0], best[1]):
+                    best = (1, start, actor)
         if best is None:
             return None
         # the latest subject wins; without one, the latest mention
         return best[2]
+
+    def _gender(self, actor: Actor) -> Gender | None:
+        if actor.name not in self._genders:
+            self._genders[actor.name] = person_gender(actor, self.table.tokens.text)
+        return self._genders[actor.name]
+
+    def _role_subjects(self) -> list[tuple[int, Actor]]:
+        """Definite role-noun subjects ("the Ukrainian president moved on to ...") outside quotation
+        marks: antecedents the actor table keeps no mention of (read once)."""
+        if self._roles is None:
+            self._roles = [
+                (at, actor)
+                for at, actor in role_subjects(self.doc, self.table.resolve)
+                if not any(s <= at < e for s, e in self.marks)
+            ]
+        return self._roles
 
     # -- owners and drafters -----------------------------------------------
 

@@ -23,6 +23,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from peacewire.extract.antecedents import role_subjects
 from peacewire.extract.gender import Gender, agrees, person_gender
 from peacewire.extract.lexicon import ReportingLexicon, reporting_lexicon
 from peacewire.extract.quotemarks import MarkPair, pair_marks
@@ -206,20 +207,11 @@ class SpeakerResolver:
         return out
 
     def _role_subjects(self) -> list[tuple[int, Actor]]:
-        """Subjects that name a known actor by a definite role noun only ("The president also
-        used the weekend to ..."): antecedents the actor table keeps no mention of."""
+        """Subjects naming an actor by a definite role noun only (`antecedents.role_subjects`),
+        outside quotations."""
         if self._roles is None:
-            self._roles = []
-            for tok in self.doc:
-                if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN":
-                    continue
-                if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-                    continue
-                if self._in_quotation(tok.idx):
-                    continue
-                actor = self.table.resolve(noun_phrase(tok))
-                if actor is not None:
-                    self._roles.append((tok.left_edge.idx, actor))
+            found = role_subjects(self.doc, self.table.resolve)
+            self._roles = [(at, actor) for at, actor in found if not self._in_quotation(at)]
         return self._roles
 
     def _gender(self, actor: Actor) -> Gender | None:
