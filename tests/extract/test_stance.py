@@ -34,6 +34,8 @@ SENTENCES = {
     "will_end": "The minister said the sanctions on Moscow will end next year.",
     "without_needed": "Zelensky said Ukraine will not accept a ceasefire without security guarantees.",
     "without_wanted": "Moscow wants a ceasefire without any security guarantees for Kyiv.",
+    "under_fact": "The governor said the region's farms had learned to live under sanctions.",
+    "under_condition": "He said any handover would only take place under the protection of NATO troops.",
     "eased_fact": "Analysts noted that the sanctions pressure eased last winter.",
     "dropped": "Trump dropped his push for a ceasefire.",
     "totality": "Trump does not want Ukraine to completely hand over its territory.",
@@ -174,3 +176,11 @@ def test_a_waning_outcome_told_of_the_past_is_no_reversal(docs: dict[str, Doc]) 
 def test_without_reverses_what_it_governs(docs: dict[str, Doc]) -> None:
     assert only(docs["without_needed"], "security_guarantees").stance == "support"  # not ... without
     assert only(docs["without_wanted"], "security_guarantees").stance == "oppose"
+
+
+def test_a_cue_in_a_factual_under_phrase_states_no_stance(docs: dict[str, Doc]) -> None:
+    assert readings(docs["under_fact"], "sanctions") == [None]
+
+
+def test_an_under_phrase_of_a_conditional_verb_still_does(docs: dict[str, Doc]) -> None:
+    assert only(docs["under_condition"], "security_guarantees").stance == "support"

@@ -701,6 +701,8 @@ def read_stance(
     except _Drop:
         return None
     reading = climb.reading
+    if reading.condition_lock and not reading.frames and _circumstance(anchor):
+        return None  # "learned to live under sanctions": a circumstance, and no stance word above it
     if not reading.frames:
         for cand in (anchor, last):
             if is_imperative(cand):
@@ -827,6 +829,16 @@ def _listed_infinitive(tok: Token, head: Token) -> bool:
     if tok.dep_ != "xcomp" or tok.i < head.i or not (_infinitive(tok) and _infinitive(head)):
         return False
     return any(tok.doc[k].text == "," for k in range(head.i + 1, tok.i))
+
+
+def _circumstance(anchor: Token) -> bool:
+    """A cue in an "under" phrase of a verb told as a fact ("learned to live under sanctions"), not as a
+    condition ("would only take place under the protection of NATO forces")."""
+    prep = anchor.head
+    if prep.lower_ not in CONDITION_PREPS or prep.i == anchor.i:
+        return False
+    verb = prep.head
+    return not (_modals(verb) or any(c.lower_ == "only" for c in (*verb.children, *prep.children)))
 
 
 def _lemma(tok: Token) -> str:
