@@ -33,6 +33,7 @@ from peacewire.extract.conditions import (
     temporary,
     vague,
 )
+from peacewire.extract.cue_anaphora import one_anaphors
 from peacewire.extract.holders import HolderResolver, subject_tokens
 from peacewire.extract.issues import (
     CueMatch,
@@ -96,6 +97,7 @@ def extract_positions(doc: Doc, table: ActorTable, quotes: list[Quote], article:
             or "-" in tokens.words[start:end]  # a cue's word can be hyphenated ("cease-fire")
         )
         matches = find_cues(sent, lex, tokens) if cued else []
+        matches += one_anaphors(sent, matches, tokens, lex)
         if matches and _cut_off(sent, text):
             matches = [m for m in matches if not _runs_into_cut(m, sent)]
         memory.remember(sent, matches, lex, tokens)
