@@ -36,6 +36,7 @@ SENTENCES = {
     "without_wanted": "Moscow wants a ceasefire without any security guarantees for Kyiv.",
     "under_fact": "The governor said the region's farms had learned to live under sanctions.",
     "under_condition": "He said any handover would only take place under the protection of NATO troops.",
+    "illegal": "Moscow has always considered such unilateral restrictions illegal, its envoy said.",
     "eased_fact": "Analysts noted that the sanctions pressure eased last winter.",
     "dropped": "Trump dropped his push for a ceasefire.",
     "totality": "Trump does not want Ukraine to completely hand over its territory.",
@@ -184,3 +185,7 @@ def test_a_cue_in_a_factual_under_phrase_states_no_stance(docs: dict[str, Doc]) 
 
 def test_an_under_phrase_of_a_conditional_verb_still_does(docs: dict[str, Doc]) -> None:
     assert only(docs["under_condition"], "security_guarantees").stance == "support"
+
+
+def test_judging_restrictions_illegal_opposes_sanctions(docs: dict[str, Doc]) -> None:
+    assert only(docs["illegal"], "sanctions").stance == "oppose"
