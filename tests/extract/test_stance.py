@@ -37,6 +37,8 @@ SENTENCES = {
     "under_fact": "The governor said the region's farms had learned to live under sanctions.",
     "under_condition": "He said any handover would only take place under the protection of NATO troops.",
     "illegal": "Moscow has always considered such unilateral restrictions illegal, its envoy said.",
+    "made_conditional": "The Russian side made any ceasefire conditional on a Ukrainian withdrawal.",
+    "host_rounds": "Turkey stands ready to host further rounds in Istanbul.",
     "eased_fact": "Analysts noted that the sanctions pressure eased last winter.",
     "dropped": "Trump dropped his push for a ceasefire.",
     "totality": "Trump does not want Ukraine to completely hand over its territory.",
@@ -189,3 +191,12 @@ def test_an_under_phrase_of_a_conditional_verb_still_does(docs: dict[str, Doc]) 
 
 def test_judging_restrictions_illegal_opposes_sanctions(docs: dict[str, Doc]) -> None:
     assert only(docs["illegal"], "sanctions").stance == "oppose"
+
+
+def test_an_adjective_after_the_object_of_make_judges_it(docs: dict[str, Doc]) -> None:
+    reading = only(docs["made_conditional"], "ceasefire")
+    assert reading.stance == "support" and reading.frames[0].token.lemma_ == "make"
+
+
+def test_hosting_rounds_is_negotiations(docs: dict[str, Doc]) -> None:
+    assert only(docs["host_rounds"], "negotiations").stance == "support"

@@ -58,6 +58,8 @@ CIRCUMSTANCE_PHRASES = (
 """Complex prepositions whose object is a circumstance: a cue inside states no stance."""
 TOTALITY = frozenset({"completely", "entirely", "fully", "wholly", "totally"})
 OBLIGATION_HEADS = frozenset({"have", "force", "compel", "oblige", "pressure", "press"})
+MAKING_VERBS = frozenset({"make", "render", "keep", "leave"})
+"""Verbs whose object an adjective after it judges ("made the truce conditional")."""
 VIEW_VERBS = frozenset(
     {"view", "see", "consider", "regard", "qualify", "treat", "deem", "perceive", "classify"}
 )
@@ -634,6 +636,10 @@ class _Climb:
             and _lemma(head) in lex.stance.intent_nouns
         ):
             return 1, "noun", None  # "his threat to impose tariffs": what he will do
+        if not p and edge == "dobj" and _lemma(head) in MAKING_VERBS:
+            p = _object_complement(tok, lex)
+            if p:
+                return p, "verb", None  # "made any ceasefire conditional on ...": the maker's stance
         if not p and edge in ("nsubj", "nsubjpass") and _waning(head, lex):
             return -1, "verb", None  # "the pressure would not ease": the outcome wanes
         if p:
@@ -829,6 +835,17 @@ def _listed_infinitive(tok: Token, head: Token) -> bool:
     if tok.dep_ != "xcomp" or tok.i < head.i or not (_infinitive(tok) and _infinitive(head)):
         return False
     return any(tok.doc[k].text == "," for k in range(head.i + 1, tok.i))
+
+
+def _object_complement(obj: Token, lex: PositionLexicon) -> int:
+    """The polarity of an adjective after the object of "make" ("made the truce conditional",
+    "rendered the talks pointless"), which the parser hangs on the object as a modifier."""
+    for child in obj.rights:
+        if child.dep_ in ("amod", "acomp", "oprd") and child.pos_ == "ADJ":
+            p, kind = predicate_polarity(child, lex)
+            if p and kind == "adjective":
+                return p
+    return 0
 
 
 def _circumstance(anchor: Token) -> bool:
