@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from peacewire.extract.issues import find_cues, position_lexicon
-from peacewire.extract.stance import Reading, read_stance
+from peacewire.extract.stance import Reading, negated, read_stance
 
 SENTENCES = {
     "want": "Kyiv wants a ceasefire.",
@@ -39,6 +39,8 @@ SENTENCES = {
     "illegal": "Moscow has always considered such unilateral restrictions illegal, its envoy said.",
     "made_conditional": "The Russian side made any ceasefire conditional on a Ukrainian withdrawal.",
     "host_rounds": "Turkey stands ready to host further rounds in Istanbul.",
+    "not_after_comma": '"We need more tanks, not more sympathy, and we need them this winter, not next year."',
+    "calling_attack_on": "Starmer condemned the strike, calling the attack on Kyiv a grim reminder of the war.",
     "eased_fact": "Analysts noted that the sanctions pressure eased last winter.",
     "dropped": "Trump dropped his push for a ceasefire.",
     "totality": "Trump does not want Ukraine to completely hand over its territory.",
@@ -200,3 +202,21 @@ def test_an_adjective_after_the_object_of_make_judges_it(docs: dict[str, Doc]) -
 
 def test_hosting_rounds_is_negotiations(docs: dict[str, Doc]) -> None:
     assert only(docs["host_rounds"], "negotiations").stance == "support"
+
+
+def test_a_not_after_a_comma_negates_what_follows_not_the_cue(docs: dict[str, Doc]) -> None:
+    doc = docs["not_after_comma"]
+    tanks = next(t for t in doc if t.lower_ == "tanks")
+    assert any(c.dep_ == "neg" for c in tanks.children)  # the parse hangs "not" on the cue
+    assert not negated(tanks, position_lexicon())
+    assert only(doc, "military_aid").stance == "support"
+
+
+def test_a_preposition_of_the_object_makes_no_phrasal_verb_but_for(docs: dict[str, Doc]) -> None:
+    # "calling the attack on Kyiv" is no "call on"
+    assert all(
+        f.token.lower_ != "calling"
+        for r in readings(docs["calling_attack_on"], "hostilities")
+        if r
+        for f in r.frames
+    )

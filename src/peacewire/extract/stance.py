@@ -145,7 +145,10 @@ def _phrasal(tok: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
     near = {tok.doc[k].lower_ for k in range(tok.i + 1, min(len(tok.doc), tok.i + 3))}
     for obj in tok.children:  # "asked partners for ...": the preposition hangs from the object
         if obj.dep_ in ("dobj", "dative") and obj.pos_ in ("NOUN", "PROPN", "PRON") and obj.i > tok.i:
-            after = [c.lower_ for c in obj.children if c.dep_ == "prep" and c.i == obj.i + 1]
+            # only "for": in "calling the attack on Kyiv ..." the "on" is the attack's
+            after = [
+                c.lower_ for c in obj.children if c.dep_ == "prep" and c.i == obj.i + 1 and c.lower_ == "for"
+            ]
             kids.update(after)
             near.update(after)
     for n in sorted(found):
@@ -221,9 +224,14 @@ def negated(tok: Token, lex: PositionLexicon) -> bool:
     (not "nothing but", "not only": see `negation.not_negation`)."""
     for child in tok.children:
         if child.dep_ == "neg" or child.dep_ in ("advmod", "det") and child.lower_ in lex.negation_words:
-            if not _not_negation(child, lex):
+            if not _not_negation(child, lex) and not _contrastive(child, tok):
                 return True
     return False
+
+
+def _contrastive(neg: Token, tok: Token) -> bool:
+    """ "more systems, not more sympathy": a "not" after the word and a comma negates what follows."""
+    return neg.i > tok.i and neg.i > 0 and neg.doc[neg.i - 1].text in (",", ";", "—", "–")
 
 
 def _contrast_between(conj: Token, head: Token, lex: PositionLexicon) -> bool:
