@@ -41,6 +41,9 @@ SENTENCES = {
     "host_rounds": "Turkey stands ready to host further rounds in Istanbul.",
     "not_after_comma": '"We need more tanks, not more sympathy, and we need them this winter, not next year."',
     "calling_attack_on": "Starmer condemned the strike, calling the attack on Kyiv a grim reminder of the war.",
+    "accused": "Peskov accused Brussels of trying to sabotage the peace process.",
+    "within_weeks": "The coalition could deploy its troops within weeks of a ceasefire, the envoy said.",
+    "met_with": "Any transfer of the missiles would be met with a firm response, Lavrov said.",
     "eased_fact": "Analysts noted that the sanctions pressure eased last winter.",
     "dropped": "Trump dropped his push for a ceasefire.",
     "totality": "Trump does not want Ukraine to completely hand over its territory.",
@@ -220,3 +223,15 @@ def test_a_preposition_of_the_object_makes_no_phrasal_verb_but_for(docs: dict[st
         if r
         for f in r.frames
     )
+
+
+def test_what_someone_is_accused_of_is_no_stance(docs: dict[str, Doc]) -> None:
+    assert readings(docs["accused"], "negotiations") == [None]
+
+
+def test_within_a_time_after_a_cue_is_a_circumstance(docs: dict[str, Doc]) -> None:
+    assert readings(docs["within_weeks"], "ceasefire") == [None]
+
+
+def test_being_met_with_a_response_is_no_meeting(docs: dict[str, Doc]) -> None:
+    assert readings(docs["met_with"], "negotiations") == []

@@ -500,6 +500,8 @@ def has_partner(tok: Token) -> bool:
         return False
     if any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return True
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return False  # "would be met with a response": an answer, no meeting
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return True
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

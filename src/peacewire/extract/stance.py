@@ -24,7 +24,7 @@ from peacewire.extract.issues import CueMatch, PositionLexicon, has_partner
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 ADJUNCT_PREPS = frozenset(
-    {"after", "before", "during", "since", "amid", "despite", "following", "until", "at", "given"}
+    {"after", "before", "during", "since", "amid", "despite", "following", "until", "at", "given", "within"}
 )
 """Prepositions whose object is a circumstance of the clause, not what a stance is about."""
 ROLE_PREPS = frozenset({"as"})
@@ -58,6 +58,8 @@ CIRCUMSTANCE_PHRASES = (
 """Complex prepositions whose object is a circumstance: a cue inside states no stance."""
 TOTALITY = frozenset({"completely", "entirely", "fully", "wholly", "totally"})
 OBLIGATION_HEADS = frozenset({"have", "force", "compel", "oblige", "pressure", "press"})
+ACCUSING_WORDS = frozenset({"accuse", "accusation", "blame", "charge", "allegation"})
+"""Words whose "of" / "for" phrase is what someone is charged with: the charge is no one's stance."""
 MAKING_VERBS = frozenset({"make", "render", "keep", "leave"})
 """Verbs whose object an adjective after it judges ("made the truce conditional")."""
 VIEW_VERBS = frozenset(
@@ -545,6 +547,8 @@ class _Climb:
             self.pol = -self.pol  # "a compromise on its borders" gives them up
         if word in ("on", "upon") and head.head.lemma_.lower() in DEPENDENCY_HEADS:
             raise _Drop  # "aid could depend on Kyiv's willingness to talk": a dependency, no stance
+        if word in ("of", "for") and _lemma(head.head) in ACCUSING_WORDS:
+            raise _Drop  # "accused Brussels of trying to sabotage the talks": a charge, not a stance
         if phrase.endswith(CIRCUMSTANCE_PHRASES):
             raise _Drop  # "as part of any peace deal": a circumstance of the stance
         if phrase.endswith(("instead of", "rather than", "place of")):
