@@ -211,6 +211,10 @@ TEXTS = {
     "she_not_he": (
         "Sergei Lavrov and Kaja Kallas spoke at the conference. She called for new sanctions on Moscow."
     ),
+    "plan_acts": (
+        "The European draft, which Paris and Berlin circulated last week, would freeze the front line. "
+        "Russia would in return lift its blockade of the ports, and a truce would begin once both sides sign."
+    ),
     "its_negotiators": (
         "Kyiv set out its terms on Monday. Its negotiators told the Russian side that Ukraine would never give "
         "up any land."
@@ -303,6 +307,14 @@ def test_sentences_listing_a_plans_provisions_speak_for_its_drafters(
         ("United States", "territory", "support"),
         ("United States", "nato_membership", "oppose"),
     }
+
+
+def test_a_plan_that_does_the_cue_holds_it_and_lists_the_provisions_after(
+    positions: dict[str, list[Position]],
+) -> None:
+    found = keys(positions["plan_acts"])
+    assert {("France", "territory", "support"), ("Germany", "territory", "support")} <= found
+    assert {("France", "ceasefire", "support"), ("Germany", "ceasefire", "support")} <= found
 
 
 def test_the_proposal_named_again_keeps_its_issue(positions: dict[str, list[Position]]) -> None:

@@ -85,6 +85,15 @@ def provision_plans(reading: Reading, lex: PositionLexicon, view: TokenView) -> 
                 )
     if reading.provision_of is not None:
         out.append((reading.provision_of, reading.provision_polarity or reading.polarity))
+    verb = cue.anchor.i
+    if view.pos[verb] == "VERB":  # "the framework would freeze the front line": the plan acts the cue
+        while dep[verb] == "conj" and view.head[verb] != verb:
+            verb = view.head[verb]
+        out.extend(
+            (cue.anchor.doc[s], reading.polarity)
+            for s in kids[verb]
+            if dep[s] == "nsubj" and is_plan_word(view.pos[s], view.lemma[s], lex)
+        )
     for frame in reading.frames:
         if frame.kind == "noun" and is_plan(frame.token, lex):
             out.append((frame.token, frame.cumulative))

@@ -167,7 +167,12 @@ def _asked(match: CueMatch, sent: Span, text: str, bounds: list[tuple[int, int]]
 
 def _describes_cue(reading: Reading, cue_tokens: dict[int, CueMatch]) -> bool:
     """A cue in a relative clause on another cue describes that one ("the weapons it needs to
-    fight"): its stance is not a separate position."""
+    fight"), and one whose stance word is another cue of its issue lies inside that cue: its stance
+    is not a separate position."""
+    for frame in reading.frames:  # "freeze the front line in the regions": "freeze" is the cue's own
+        other = cue_tokens.get(frame.token.i) if frame.kind != "action" else None
+        if other is not None and other is not reading.cue and other.issue == reading.cue.issue:
+            return True
     head = reading.described
     if head is None:
         return False
