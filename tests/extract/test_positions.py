@@ -215,6 +215,7 @@ TEXTS = {
         "The European draft, which Paris and Berlin circulated last week, would freeze the front line. "
         "Russia would in return lift its blockade of the ports, and a truce would begin once both sides sign."
     ),
+    "single_town": "Ukraine will not hand over a single town to Moscow, Volodymyr Zelensky said on Friday.",
     "its_negotiators": (
         "Kyiv set out its terms on Monday. Its negotiators told the Russian side that Ukraine would never give "
         "up any land."
@@ -315,6 +316,10 @@ def test_a_plan_that_does_the_cue_holds_it_and_lists_the_provisions_after(
     found = keys(positions["plan_acts"])
     assert {("France", "territory", "support"), ("Germany", "territory", "support")} <= found
     assert {("France", "ceasefire", "support"), ("Germany", "ceasefire", "support")} <= found
+
+
+def test_handing_over_towns_is_territory(positions: dict[str, list[Position]]) -> None:
+    assert ("Volodymyr Zelenskyy", "territory", "oppose") in keys(positions["single_town"])
 
 
 def test_the_proposal_named_again_keeps_its_issue(positions: dict[str, list[Position]]) -> None:
