@@ -216,6 +216,10 @@ TEXTS = {
         "Russia would in return lift its blockade of the ports, and a truce would begin once both sides sign."
     ),
     "single_town": "Ukraine will not hand over a single town to Moscow, Volodymyr Zelensky said on Friday.",
+    "security_arrangements": (
+        "The Kremlin said Russia would discuss security arrangements for Ukraine only as part of a broader "
+        "settlement."
+    ),
     "its_negotiators": (
         "Kyiv set out its terms on Monday. Its negotiators told the Russian side that Ukraine would never give "
         "up any land."
@@ -320,6 +324,13 @@ def test_a_plan_that_does_the_cue_holds_it_and_lists_the_provisions_after(
 
 def test_handing_over_towns_is_territory(positions: dict[str, list[Position]]) -> None:
     assert ("Volodymyr Zelensky", "territory", "oppose") in keys(positions["single_town"])
+
+
+def test_security_arrangements_are_guarantees_and_discussing_them_negotiations(
+    positions: dict[str, list[Position]],
+) -> None:
+    found = keys(positions["security_arrangements"])
+    assert {("Russia", "security_guarantees", "support"), ("Russia", "negotiations", "support")} <= found
 
 
 def test_the_proposal_named_again_keeps_its_issue(positions: dict[str, list[Position]]) -> None:
