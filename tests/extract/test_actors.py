@@ -336,3 +336,11 @@ def test_platforms_are_media_venues(gaz: Gazetteer) -> None:
     for name in ("Truth Social", "Telegram"):
         entry = gaz.lookup(name)
         assert entry is not None and entry.type == "media", name
+
+
+def test_a_listed_acronym_stands_for_the_gazetteers_name(nlp: Language, gaz: Gazetteer) -> None:
+    table = table_for(
+        nlp, gaz, "The EU said the package would be adopted. An EU spokesperson declined to comment."
+    )
+    eu = [a for a in table.actors if "EU" in a.aliases or a.name == "EU"]
+    assert [a.name for a in eu] == ["European Union"]

@@ -721,6 +721,8 @@ class ActorTable:
                 for f in forms
                 if any(w[:1].isupper() for w in f.split() if w.lower() != "the")
             ]
+            if c.gaz is not None:  # an acronym the gazetteer lists ("EU") stands for its entry's name
+                proper = [f for f in proper if not (f.isupper() and f in c.gaz.aliases)]
             if c.gaz is not None and c.gaz.name.startswith("The "):
                 proper = [f"The {f}" for f in proper]
             if proper:
