@@ -671,3 +671,24 @@ def test_dev_set_events(dev_metrics: dict[str, Any]) -> None:
 def test_sample_corpus_events(sample_metrics: dict[str, Any]) -> None:
     assert sample_metrics["articles"] >= 10
     assert _low(sample_metrics, SAMPLE_FLOORS) == []
+
+
+def test_transfer_counts_and_names_read_right(nlp: Language) -> None:
+    """A count the small model takes for money, a hyphenated class, a named system as a modifier,
+    and amount words before a weapon noun."""
+    from peacewire.extract import Extractor
+
+    text = (
+        "North Korea has shipped more than 12 million artillery shells to Russia, Seoul said.\n"
+        "North Korea has also sent about 250 short-range ballistic missiles to Russia, Seoul said.\n"
+        "Germany has already delivered three Patriot systems since 2023, its defence minister said.\n"
+        "Berlin will send more tanks to the Ukrainian army.\n"
+    )
+    record = Extractor(nlp).extract(Article(id="transfers", text=text))
+    found = [(e.supplier, e.recipient, e.weapons, count(e, "quantity")) for e in record.events]
+    assert found == [
+        ("North Korea", "Russia", ["artillery shells"], (12_000_000, "more_than")),
+        ("North Korea", "Russia", ["short-range ballistic missiles"], (250, "about")),
+        ("Germany", "Ukraine", ["Patriot"], (3, "exact")),
+        ("Germany", "Ukraine", ["tanks"], None),
+    ]

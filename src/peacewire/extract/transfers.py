@@ -130,8 +130,9 @@ def _to_party(tok: Token, table: ActorLookup, gaz: Gazetteer, depth: int = 2) ->
     found = _pobj(tok, TO_PREPS)
     if found is not None:
         party = speaker_party(found, table, gaz)
-        if party is None:
-            # "for Ukraine's forces", "to the Ukrainian army": the owner names the party
+        if party is None and found.lemma_.lower() in gaz.roles.state_nouns | gaz.roles.military_nouns:
+            # "for Ukraine's forces", "to the Ukrainian army": the owner names the party (not in
+            # "for Patriot systems", where it names the make)
             for c in found.children:
                 if c.dep_ in ("poss", "amod", "compound") and c.i < found.i:
                     party = party_of(c, table, gaz)
@@ -187,7 +188,12 @@ def _user_of(weapon_head: Token, cues: EventCues, table: ActorLookup, gaz: Gazet
 
 
 def _is_weapon(tok: Token, weapons: Sequence[WeaponMention]) -> bool:
-    return any(w.head == tok.i or w.start <= tok.i < w.end for w in weapons)
+    """The word is a weapon's, or a noun a named system qualifies ("three Patriot systems")."""
+    if any(w.head == tok.i or w.start <= tok.i < w.end for w in weapons):
+        return True
+    return any(
+        c.dep_ == "compound" and any(w.named and w.start <= c.i < w.end for w in weapons) for c in tok.lefts
+    )
 
 
 def _verb_parties(
@@ -689,17 +695,22 @@ def assemble(supplies: Sequence[Supply]) -> list[Supply]:
 
 
 def fill_recipients(supplies: Sequence[Supply], cues: EventCues) -> list[Supply]:
-    """A supply whose recipient the sentence leaves implicit goes to the recipient of the article's
-    previous transfer, else to the side its supplier is known to arm; one still without a recipient
-    is dropped."""
+    """A supply whose recipient the sentence leaves implicit goes to the side its supplier is known
+    to arm (`default_recipients`), else to the recipient of the article's previous transfer unless
+    that is a belligerent other than the supplier's default side; one still without a recipient is
+    dropped."""
     out: list[Supply] = []
     last: str | None = None
+    t = cues.transfer
     for s in sorted(supplies, key=lambda s: s.sent_no):
         if s.recipient is None:
-            if last is not None and last != s.supplier:
+            default = t.default_recipients.get(s.supplier or "")
+            if s.supplier in t.side_of:
+                s.recipient = default  # Iran, North Korea: the side they are reported to arm
+            elif last is not None and last != s.supplier and (default is None or last not in t.belligerents):
                 s.recipient = last
             else:
-                s.recipient = cues.transfer.default_recipients.get(s.supplier or "")
+                s.recipient = default  # a Western supply after one to Russia still goes to Ukraine
         if s.recipient is None or s.recipient == s.supplier:
             continue
         last = s.recipient

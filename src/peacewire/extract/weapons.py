@@ -93,6 +93,8 @@ class WeaponLexicon:
     by_form: Mapping[str, WeaponSystem]
     class_nouns: frozenset[str] = frozenset()
     """Every head noun of a class: a token that is none of them names no class."""
+    amount_words: frozenset[str] = frozenset()
+    """Words that count a weapon, not name it ("more tanks")."""
 
     def cls(self, label: str) -> WeaponClass | None:
         for c in self.classes:
@@ -198,6 +200,7 @@ def parse_weapons(raw: Any) -> WeaponLexicon:
         pattern=pattern,
         by_form=by_form,
         class_nouns=frozenset(n for c in classes for n in c.nouns),
+        amount_words=frozenset(w.lower() for w in _strs(raw.get("amount_words"), "amount_words")),
     )
 
 
@@ -247,7 +250,7 @@ def _modifier_lemmas(tok: Token) -> set[str]:
     return out
 
 
-def _phrase(tok: Token, lo: int) -> str:
+def _phrase(tok: Token, lo: int, amounts: frozenset[str] = frozenset()) -> str:
     """The head noun with its adjectival and compound modifiers, as written."""
     doc = tok.doc
     start = tok.i
@@ -255,11 +258,16 @@ def _phrase(tok: Token, lo: int) -> str:
         if c.dep_ in ("amod", "compound", "nmod") and c.i >= lo and c.ent_type_ not in ("NORP", "GPE"):
             # the modifier with its own modifiers: "air defence systems", not "defence systems"
             first = c.left_edge.i if c.dep_ == "compound" else c.i
+            while first - 2 >= lo and doc[first - 1].text in ("-", "–") and not doc[first - 2].whitespace_:
+                first -= 2  # "short-range": the hyphenated word is one modifier
             start = min(start, max(first, lo))
     while start < tok.i and (
-        doc[start].dep_ in PHRASE_SKIP_DEPS or doc[start].like_num or doc[start].tag_ in ("VBN", "HYPH")
+        doc[start].dep_ in PHRASE_SKIP_DEPS
+        or doc[start].like_num
+        or doc[start].tag_ in ("VBN", "HYPH")
+        or doc[start].lower_ in amounts
     ):
-        start += 1  # "the 14", "US-supplied": not part of what the weapon is
+        start += 1  # "the 14", "US-supplied", "more": not part of what the weapon is
     return doc[start : tok.i + 1].text
 
 
@@ -383,7 +391,7 @@ def find_weapons(
                 cls=cls.label,
                 group=cls.group,
                 named=False,
-                phrase=_phrase(tok, sent.start),
+                phrase=_phrase(tok, sent.start, lex.amount_words),
                 head=tok.i,
                 generic=cls.generic,
             )
