@@ -255,7 +255,7 @@ class MentionFinder:
         ids = set(range(name.start, name.end))
         start = name.start
         i = name.start - 1
-        sent_start = name.sent.start
+        sent_start = v.sentence(name.start)[0]
         while i >= sent_start:
             attached = v.head[i] in ids or v.tag[i] == "POS" or (v.words[i] == "-" and i - 1 >= 0)
             if (
