@@ -36,14 +36,14 @@ class Resources:
     gazetteer: Gazetteer
 
 
-def _is_publisher(cand: QuoteCandidate, actor: Actor | None, article: Article) -> bool:
+def _is_publisher(cand: QuoteCandidate, actor: Actor | None, article: Article, view: TokenView) -> bool:
     """The publishing outlet's own reporting is not a quotation."""
     if not article.outlet:
         return False
     outlet = article.outlet.lower().removeprefix("the ")
     names = [actor.name, *actor.aliases] if actor is not None and actor.type == "media" else []
     if cand.subject is not None:
-        names.append(noun_phrase(cand.subject).text)
+        names.append(view.text_of(noun_phrase(cand.subject)))
     return any(fuzz.ratio(n.lower().removeprefix("the "), outlet) >= OUTLET_MATCH for n in names)
 
 
@@ -80,7 +80,7 @@ def extract_quotes(doc: Doc, table: ActorTable, article: Article) -> list[Quote]
     out: list[Quote] = []
     for cand in candidates:
         result = resolver.attribute(cand)
-        if not result.keep or _is_publisher(cand, result.speaker, article):
+        if not result.keep or _is_publisher(cand, result.speaker, article, tokens):
             continue
         cue = cand.verb.text if cand.verb is not None else None
         venue = _venue(tokens, cand, candidates)

@@ -309,12 +309,13 @@ class SpeakerResolver:
         for _ in range(sentences):
             if start > 0:
                 start = self.tokens.sentence(start - 1)[0]
+        dep, head, idx = self.tokens.dep, self.tokens.head, self.tokens.idx
         return [
-            t
-            for t in self.doc[start : tok.i]
-            if t.dep_ in ("nsubj", "nsubjpass")
-            and t.head.dep_ not in ("relcl", "acl", "advcl")  # main clauses: what a pronoun picks up
-            and not self._in_quotation(t.idx)
+            self.doc[i]
+            for i in range(start, tok.i)
+            if dep[i] in ("nsubj", "nsubjpass")
+            and dep[head[i]] not in ("relcl", "acl", "advcl")  # main clauses: what a pronoun picks up
+            and not self._in_quotation(idx[i])
         ]
 
     def _document_antecedent(self, pronoun: Token) -> bool:
