@@ -52,6 +52,15 @@ def test_the_lists_hold_what_spacy_gives(doc: Doc) -> None:
     assert all(view.text_of(s) == s.text for s in doc.sents)
 
 
+def test_the_sentence_of_each_token_is_spacys(doc: Doc) -> None:
+    view = token_view(doc)
+    assert len(list(doc.sents)) >= 3
+    for tok in doc:
+        sent = tok.sent
+        assert view.sentence(tok.i) == (sent.start, sent.end)
+        assert view.sentence_chars(tok.i) == (sent.start_char, sent.end_char)
+
+
 def test_the_words_of_a_span_lower_cased_and_as_lemmas(doc: Doc) -> None:
     view = token_view(doc)
     sent = list(doc.sents)[1]

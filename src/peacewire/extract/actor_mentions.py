@@ -118,23 +118,25 @@ class MentionFinder:
         return out
 
     def _fits(self, span: Span, s: Surface, ent_of: dict[int, Span], full_names: set[str]) -> bool:
+        view = self.t.tokens
         ent = ent_of.get(span.start)
         inside_longer = (
             ent is not None
             and (ent.start < span.start or ent.end > span.end)
-            and all(ent_of.get(t.i) is ent for t in span)
+            and all(ent_of.get(i) is ent for i in range(span.start, span.end))
             and ent.label_
             not in ("NORP", "DATE", "CARDINAL", "ORDINAL", "TIME", "QUANTITY", "MONEY", "PERCENT")
             and not self.gaz.surfaces(self.t.text_of(ent))
             # NER sometimes runs a name into the next one across a comma: no real longer name
-            and not any(t.is_punct and t.text in ",;:()" for t in ent)
+            and not any(view.punct[i] and view.words[i] in ",;:()" for i in range(ent.start, ent.end))
         )
         if inside_longer:
             # "Sea of Azov", "Washington Post" unknown to the gazetteer, an unknown person's name
             assert ent is not None
-            extra = [t for t in ent if t.i < span.start or t.i >= span.end]
+            extra = [i for i in range(ent.start, ent.end) if i < span.start or i >= span.end]
             if not all(
-                t.lower_ in ("the", "'s", "’s") or fold(t.text) in self.gaz.roles.honorifics for t in extra
+                view.lower[i] in ("the", "'s", "’s") or fold(view.words[i]) in self.gaz.roles.honorifics
+                for i in extra
             ):
                 return False
         if s.entry.type == "person" and len(span) == 1:
@@ -255,7 +257,7 @@ class MentionFinder:
         ids = set(range(name.start, name.end))
         start = name.start
         i = name.start - 1
-        sent_start = name.sent.start
+        sent_start = v.sentence(name.start)[0]
         while i >= sent_start:
             attached = v.head[i] in ids or v.tag[i] == "POS" or (v.words[i] == "-" and i - 1 >= 0)
             if (

@@ -285,7 +285,7 @@ def find_casualties(
         if any(sent.doc[k].lower_ in MODALS for k in range(min(cue, f.start), max(cue, f.start))):
             continue
         out.append(CasualtyFigure(kind=kind, count=f.count(), start=f.num_start, cue=cue, revised=revised))
-    out.extend(_singulars(sent, cc, {c.start for c in out}, reset))
+    out.extend(_singulars(sent, cc, {c.start for c in out}, reset, view))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -352,12 +352,25 @@ def _by_parse(sent: Span, f: Figure, cc: CasualtyCues) -> tuple[Kind, int] | Non
     return None
 
 
-def _singulars(sent: Span, cc: CasualtyCues, taken: set[int], revised: bool = False) -> list[CasualtyFigure]:
+def _singulars(
+    sent: Span, cc: CasualtyCues, taken: set[int], revised: bool = False, view: TokenView | None = None
+) -> list[CasualtyFigure]:
     """ "a woman was killed", "killing a 60-year-old man", "a security guard died", "their
-    daughter was injured": one person; "a couple were killed": two."""
+    daughter was injured": one person; "a couple were killed": two.
+
+    With the article's token `view`, only the singular nouns of people become Tokens."""
     doc = sent.doc
     out: list[CasualtyFigure] = []
-    for tok in sent:
+    if view is None:
+        people: list[Token] | Span = sent
+    else:
+        lemmas, tags = view.lemma, view.tag
+        people = [
+            doc[i]
+            for i in range(sent.start, sent.end)
+            if tags[i] == "NN" and (lemmas[i] in cc.group_people or lemmas[i] in cc.singular_people)
+        ]
+    for tok in people:
         lemma = tok.lemma_.lower()
         if lemma in cc.group_people and tok.tag_ == "NN":
             value = cc.group_people[lemma]

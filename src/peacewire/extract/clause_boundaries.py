@@ -277,7 +277,8 @@ class ClauseBoundaries(QuoteContext):
             return False
         left, right = self._attribution_span(verb)
         doc = self.doc
-        return left > verb.sent.start and doc[left - 1].text == "," and doc[right + 1].text == ","
+        first = self.tokens.sentence(verb.i)[0]
+        return left > first and doc[left - 1].text == "," and doc[right + 1].text == ","
 
     def _host_clause(self, verb: Token) -> list[Token]:
         """The sentence around a parenthetical attribution, without it.
@@ -289,7 +290,8 @@ class ClauseBoundaries(QuoteContext):
         left, right = self._attribution_span(verb)
         inner = set(range(left, right + 1))
         host = verb.head
-        toks = [t for t in host.subtree if t.i not in inner and t.sent == verb.sent]
+        first, end = self.tokens.sentence(verb.i)
+        toks = [t for t in host.subtree if t.i not in inner and first <= t.i < end]
         before = [t for t in toks if t.i < left and not (t.is_punct or t.is_space)]
         if host.dep_ == "relcl" and all(t.tag_ in ("WDT", "WP") for t in before):
             return [t for t in toks if t.i > right]
@@ -387,12 +389,12 @@ class ClauseBoundaries(QuoteContext):
     def _fronted_start(self, verb: Token, left: int) -> int:
         """A clause before its attribution runs from the sentence start (after a
         dateline: "KYIV, March 3 (Agency) - …")."""
-        sent = verb.sent
-        first = sent.start
-        line = self.text[sent.start_char : sent.end_char]
+        first = self.tokens.sentence(verb.i)[0]
+        start_char, end_char = self.tokens.sentence_chars(verb.i)
+        line = self.text[start_char:end_char]
         m = DATELINE.match(line)
         if m is not None:
-            first = bisect.bisect_left(self.starts, sent.start_char + m.end(), lo=first)
+            first = bisect.bisect_left(self.starts, start_char + m.end(), lo=first)
         while first < left and (self.doc[first].is_punct or self.doc[first].is_space):
             first += 1
         return first
@@ -414,7 +416,7 @@ class ClauseBoundaries(QuoteContext):
         view = self.tokens
         words, punct, space = view.words, view.punct, view.space
         tail = 0
-        for t in range(verb.i + 1, verb.sent.end):
+        for t in range(verb.i + 1, view.sentence(verb.i)[1]):
             if words[t] == "," and t + 1 < self.n and view.lower[t + 1] in ("a", "an"):
                 break  # "…, the ministry said, a move seen as …": the reporter's comment
             if words[t] == ":":
@@ -428,7 +430,7 @@ class ClauseBoundaries(QuoteContext):
             subj_left = verb.i  # inverted: "…, said Peskov."
         else:
             subj_left = subj.left_edge.i
-        if subj_left <= verb.sent.start or self.doc[subj_left - 1].text != ",":
+        if subj_left <= view.sentence(verb.i)[0] or self.doc[subj_left - 1].text != ",":
             return None
         if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
             return None

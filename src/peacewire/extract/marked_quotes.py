@@ -33,17 +33,26 @@ class MarkedQuoteFinder(QuoteContext):
     # -- direct and partial ------------------------------------------------
 
     def _sentence_at(self, char: int) -> Span | None:
-        tok = self._token_at(char)
-        return tok.sent if tok is not None else None
+        """The sentence of `_token_at(char)` (its bounds read off the token view)."""
+        i = self._index_at(char)
+        if i is None:
+            return None
+        start, end = self.tokens.sentence(i)
+        return self.doc[start:end]
 
     def _token_at(self, char: int) -> Token | None:
         """The token holding `char`, else the first one after it."""
+        i = self._index_at(char)
+        return self.doc[i] if i is not None else None
+
+    def _index_at(self, char: int) -> int | None:
+        """The index of `_token_at(char)`."""
         if not self.n:
             return None
         i = max(bisect.bisect_right(self.starts, char) - 1, 0)
         if char >= self.starts[i] + len(self.tokens.words[i]) and i + 1 < self.n:
             i += 1
-        return self.doc[i]
+        return i
 
     def _reporting_verbs_between(self, start: int, end: int) -> list[Token]:
         """Reporting verbs in [start, end) that stand outside every quotation."""

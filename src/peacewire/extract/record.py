@@ -21,6 +21,7 @@ from peacewire.extract.positions import extract_positions
 from peacewire.extract.quotemarks import pair_marks
 from peacewire.extract.quotes import QuoteCandidate, find_quotes
 from peacewire.extract.speakers import SpeakerResolver, noun_phrase
+from peacewire.extract.tokenview import TokenView
 from peacewire.extract.venues import find_venue
 from peacewire.records import Actor, Article, ExtractionRecord, Quote
 
@@ -35,21 +36,22 @@ class Resources:
     gazetteer: Gazetteer
 
 
-def _is_publisher(cand: QuoteCandidate, actor: Actor | None, article: Article) -> bool:
+def _is_publisher(cand: QuoteCandidate, actor: Actor | None, article: Article, view: TokenView) -> bool:
     """The publishing outlet's own reporting is not a quotation."""
     if not article.outlet:
         return False
     outlet = article.outlet.lower().removeprefix("the ")
     names = [actor.name, *actor.aliases] if actor is not None and actor.type == "media" else []
     if cand.subject is not None:
-        names.append(noun_phrase(cand.subject).text)
+        names.append(view.text_of(noun_phrase(cand.subject)))
     return any(fuzz.ratio(n.lower().removeprefix("the "), outlet) >= OUTLET_MATCH for n in names)
 
 
-def _venue(text: str, cand: QuoteCandidate, quoted: list[QuoteCandidate]) -> str | None:
+def _venue(view: TokenView, cand: QuoteCandidate, quoted: list[QuoteCandidate]) -> str | None:
     """Look for the venue in the attribution's sentence, quotations blanked."""
+    text = view.text
     if cand.verb is not None:
-        start, end = cand.verb.sent.start_char, cand.verb.sent.end_char
+        start, end = view.sentence_chars(cand.verb.i)
     else:
         start = text.rfind("\n", 0, cand.start) + 1
         end = text.find("\n", cand.end)
@@ -74,14 +76,14 @@ def extract_quotes(doc: Doc, table: ActorTable, article: Article) -> list[Quote]
     text = tokens.text  # the text `doc` was parsed from; Doc.text would rebuild it
     pairs = pair_marks(text)
     candidates = find_quotes(doc, pairs=pairs, tokens=tokens)
-    resolver = SpeakerResolver(doc, table, text=text, pairs=pairs)
+    resolver = SpeakerResolver(doc, table, text=text, pairs=pairs, tokens=tokens)
     out: list[Quote] = []
     for cand in candidates:
         result = resolver.attribute(cand)
-        if not result.keep or _is_publisher(cand, result.speaker, article):
+        if not result.keep or _is_publisher(cand, result.speaker, article, tokens):
             continue
         cue = cand.verb.text if cand.verb is not None else None
-        venue = _venue(text, cand, candidates)
+        venue = _venue(tokens, cand, candidates)
         # A joint statement gives one quotation per party (ANNOTATION.md).
         for actor in [result.speaker, *result.also]:
             out.append(

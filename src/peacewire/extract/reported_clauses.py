@@ -40,8 +40,9 @@ class ReportedClauseFinder(ClauseBoundaries):
             while head.dep_ in ("prep", "advmod") and head.head.i != head.i:
                 head = head.head
             skip = {t.i for t in tok.subtree} - self._clause_conjuncts(source)
-            scope = head.subtree if head.pos_ in ("VERB", "AUX") else tok.sent
-            lo, hi = self._within_semicolons(tok.i, tok.sent.start, tok.sent.end - 1)
+            first, end = self.tokens.sentence(tok.i)
+            scope = head.subtree if head.pos_ in ("VERB", "AUX") else self.doc[first:end]
+            lo, hi = self._within_semicolons(tok.i, first, end - 1)
             toks = [t for t in scope if t.i not in skip and lo <= t.i <= hi]
             while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "mark"):
                 toks = toks[1:]
@@ -93,9 +94,11 @@ class ReportedClauseFinder(ClauseBoundaries):
         """ "… completed at 5 a.m. | Moscow time and insisted that …": the sentence splitter
         broke after an abbreviation; a subjectless reporting verb coordinated to no verb
         shares the subject of the reporting verb that rules the sentence before."""
-        if verb.dep_ != "conj" or verb.head.pos_ in ("VERB", "AUX") or verb.sent.start == 0:
+        first = self.tokens.sentence(verb.i)[0]
+        if verb.dep_ != "conj" or verb.head.pos_ in ("VERB", "AUX") or first == 0:
             return None
-        prev = self.doc[verb.sent.start - 1].sent
+        prev_start, prev_end = self.tokens.sentence(first - 1)
+        prev = self.doc[prev_start:prev_end]
         root = prev.root
         words = self.tokens.words
         last = prev.end - 1

@@ -191,7 +191,7 @@ def _stranded_subject(verb: Token, view: TokenView) -> Token | None:
     comps = [c for c in kids if dep[c] == "ccomp"]
     if not comps or max(comps) > i:
         return None  # a clause of its own follows: "…, and X said Y"
-    first = verb.sent.start
+    first = view.sentence(i)[0]
     end = i  # the phrase ends before this token
     if words[end - 1] == ",":  # "X, the head of Y, said"
         j = end - 2

@@ -28,6 +28,7 @@ from peacewire.extract.gender import Gender, agrees, person_gender
 from peacewire.extract.lexicon import ReportingLexicon, reporting_lexicon
 from peacewire.extract.quotemarks import MarkPair, pair_marks
 from peacewire.extract.quotes import QuoteCandidate
+from peacewire.extract.tokenview import TokenView, token_view
 from peacewire.records import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -108,8 +109,10 @@ class SpeakerResolver:
         lex: ReportingLexicon | None = None,
         text: str | None = None,
         pairs: list[MarkPair] | None = None,
+        tokens: TokenView | None = None,
     ) -> None:
         self.doc = doc
+        self.tokens = token_view(doc) if tokens is None else tokens  # `ActorTable.tokens`
         self.table = table
         self.lex = lex or reporting_lexicon()
         self.history: list[_Said] = []
@@ -120,6 +123,7 @@ class SpeakerResolver:
         self._current: tuple[int, int] = (-1, -1)
         """The quotation being attributed: names inside it are not its speaker."""
         self._subjects: dict[tuple[int, int], bool] = {}  # `_is_subject` of each mention, once
+        self._in_pairs: dict[int, bool] = {}  # whether a position is inside marks, read once
         self._roles: list[tuple[int, Actor]] | None = None  # `_role_subjects`, read once
         self._genders: dict[str, Gender | None] = {}
 
@@ -156,9 +160,11 @@ class SpeakerResolver:
         the quotation being attributed."""
         if self._current[0] <= pos < self._current[1]:
             return True
-        return any(p.open < pos < p.close for p in self.pairs) or any(
-            start <= pos < end for start, end in self.spans
-        )
+        inside = self._in_pairs.get(pos)
+        if inside is None:
+            # (every attribution asks again of the mentions before it)
+            inside = self._in_pairs[pos] = any(p.open < pos < p.close for p in self.pairs)
+        return inside or any(start <= pos < end for start, end in self.spans)
 
     def _is_subject(self, start: int, end: int) -> bool:
         """Whether a mention stands as the subject of its clause (read once per mention:
@@ -255,7 +261,7 @@ class SpeakerResolver:
             cands = [c for c in cands if not c[3]]
         if not cands:
             return [None]
-        sent_start = tok.sent.start_char
+        sent_start = self.tokens.sentence_chars(tok.i)[0]
         same_sentence = [c for c in cands if c[0] >= sent_start]
         for pool in (same_sentence, cands):
             subjects = [c for c in pool if c[1]]
@@ -323,16 +329,17 @@ class SpeakerResolver:
     def _earlier_subjects(self, tok: Token, sentences: int = 1) -> list[Token]:
         """Subjects of the clauses from `sentences` sentences before `tok`'s up to it,
         outside quotations."""
-        start = tok.sent.start
+        start = self.tokens.sentence(tok.i)[0]
         for _ in range(sentences):
             if start > 0:
-                start = self.doc[start - 1].sent.start
+                start = self.tokens.sentence(start - 1)[0]
+        dep, head, idx = self.tokens.dep, self.tokens.head, self.tokens.idx
         return [
-            t
-            for t in self.doc[start : tok.i]
-            if t.dep_ in ("nsubj", "nsubjpass")
-            and t.head.dep_ not in ("relcl", "acl", "advcl")  # main clauses: what a pronoun picks up
-            and not self._in_quotation(t.idx)
+            self.doc[i]
+            for i in range(start, tok.i)
+            if dep[i] in ("nsubj", "nsubjpass")
+            and dep[head[i]] not in ("relcl", "acl", "advcl")  # main clauses: what a pronoun picks up
+            and not self._in_quotation(idx[i])
         ]
 
     def _document_antecedent(self, pronoun: Token) -> bool:

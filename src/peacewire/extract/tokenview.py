@@ -15,11 +15,12 @@ form has, before building their text; the word set of a sentence
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 
+import numpy as np
 from spacy.attrs import (  # type: ignore[attr-defined]
     DEP,
     HEAD,
@@ -32,6 +33,7 @@ from spacy.attrs import (  # type: ignore[attr-defined]
     LOWER,
     ORTH,
     POS,
+    SENT_START,
     SPACY,
     TAG,
 )
@@ -39,6 +41,9 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from peacewire.extract.gazetteer import LetterIndex, letters
+
+MAX_NAMES = 1 << 18
+"""At most this many strings are remembered by hash (see `_names`)."""
 
 
 @dataclass
@@ -60,11 +65,26 @@ class TokenView:
     head: list[int]
     """The index of each token's head."""
     like_num: list[bool]
+    sent_starts: list[int] = field(default_factory=list)
+    """The tokens that start a sentence (but the first), ascending: where `Doc.sents` cuts."""
     _unknown: list[int] | None = field(default=None, repr=False)
     _word_sets: dict[tuple[int, int], frozenset[str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
     _children: list[list[int]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The token bounds [start, end) of token i's sentence, as `doc[i].sent` gives them
+        (`Token.sent` walks the tokens and builds a Span on every access)."""
+        k = bisect_right(self.sent_starts, i)
+        start = self.sent_starts[k - 1] if k > 0 else 0
+        end = self.sent_starts[k] if k < len(self.sent_starts) else len(self.words)
+        return start, end
+
+    def sentence_chars(self, i: int) -> tuple[int, int]:
+        """The character bounds of token i's sentence (`doc[i].sent.start_char`, `.end_char`)."""
+        start, end = self.sentence(i)
+        return self.idx[start], self.idx[end - 1] + len(self.words[end - 1])
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens [start, end), as `doc[start:end].text` gives it ("" when empty)."""
@@ -147,41 +167,51 @@ class TokenView:
 
 def token_view(doc: Doc) -> TokenView:
     """Read the token attributes of `doc` once."""
-    strings = doc.vocab.strings
     array = doc.to_array(
         [ORTH, LOWER, LEMMA, POS, TAG, DEP, IS_PUNCT, IS_SPACE, IDX, SPACY, HEAD, IS_QUOTE, LIKE_NUM]
+        + [SENT_START]
     )
-    columns = array.T.tolist()
+    names, lowered = _names(doc.vocab.strings)
+    if len(names) > MAX_NAMES:
+        names.clear()
+        lowered.clear()
     hashes = array[:, :6].flatten()  # of the strings: their distinct values, by sorting
     hashes.sort()
     distinct = hashes[:1].tolist() + hashes[1:][hashes[1:] != hashes[:-1]].tolist()
-    names = {h: _string(strings, h) for h in distinct}
-    words = [names[h] for h in columns[0]]
-    lemmas = {h: names[h].lower() for h in set(columns[2])}
+    for h in distinct:
+        if h not in names:
+            names[h] = doc.vocab.strings[h]
+            lowered[h] = names[h].lower()
+    word_of, lower_of = names.__getitem__, lowered.__getitem__
+    words = list(map(word_of, array[:, 0].tolist()))
+    spaced = array[:, 9].tolist()
     return TokenView(
         # as `Doc.text` builds it: each token's text and its trailing space
-        text="".join([w + " " if spaced else w for w, spaced in zip(words, columns[9], strict=True)]),
+        text="".join([w + " " if s else w for w, s in zip(words, spaced, strict=True)]),
         words=words,
-        lower=[names[h] for h in columns[1]],
-        lemma=[lemmas[h] for h in columns[2]],
-        pos=[names[h] for h in columns[3]],
-        tag=[names[h] for h in columns[4]],
-        dep=[names[h] for h in columns[5]],
-        punct=[v == 1 for v in columns[6]],
-        space=[v == 1 for v in columns[7]],
-        quote=[v == 1 for v in columns[11]],
-        idx=columns[8],
-        # HEAD is the offset to the head, stored unsigned (64 bits)
-        head=[i + (h if h < 1 << 63 else h - (1 << 64)) for i, h in enumerate(columns[10])],
-        like_num=[v == 1 for v in columns[12]],
+        lower=list(map(word_of, array[:, 1].tolist())),
+        lemma=list(map(lower_of, array[:, 2].tolist())),
+        pos=list(map(word_of, array[:, 3].tolist())),
+        tag=list(map(word_of, array[:, 4].tolist())),
+        dep=list(map(word_of, array[:, 5].tolist())),
+        punct=(array[:, 6] == 1).tolist(),
+        space=(array[:, 7] == 1).tolist(),
+        quote=(array[:, 11] == 1).tolist(),
+        idx=array[:, 8].tolist(),
+        # HEAD is the offset to the head, stored unsigned (64 bits): as signed, it wraps around
+        head=(np.arange(len(array), dtype=np.int64) + array[:, 10].astype(np.int64)).tolist(),
+        like_num=(array[:, 12] == 1).tolist(),
+        # (SENT_START is 1, -1 or 0, stored unsigned: only 1 starts a sentence)
+        sent_starts=(np.flatnonzero(array[1:, 13] == 1) + 1).tolist(),
     )
 
 
-@cache
-def _string(strings: StringStore, h: int) -> str:
-    """A string by its hash (remembered, like the StringStore itself: its lookup is slow, and
-    words recur)."""
-    return strings[h]
+@lru_cache(maxsize=4)
+def _names(strings: StringStore) -> tuple[dict[int, str], dict[int, str]]:
+    """The strings of a StringStore by hash, as read so far, and their lower-cased forms
+    (filled by `token_view`: the store's lookup is slow, and words recur from article to
+    article; like the store itself, they only grow)."""
+    return {}, {}
 
 
 def noun_chunks_with(doc: Doc, view: TokenView, ids: Sequence[int]) -> Iterator[Span]:
