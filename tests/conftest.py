@@ -58,7 +58,8 @@ def sample_metrics(extractor: Any) -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def heldout_metrics(extractor: Any) -> dict[str, Any]:
-    """The held-out set (corpus/heldout: never used to write rules) extracted and scored."""
+    """The held-out set (corpus/heldout: written by helpers who did not write the rules) extracted and
+    scored."""
     from peacewire.evaluation.run import evaluate_gold_dir
 
     return evaluate_gold_dir(HELDOUT_DIR, extractor).evaluation.metrics
