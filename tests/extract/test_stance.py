@@ -44,6 +44,8 @@ SENTENCES = {
     "accused": "Peskov accused Brussels of trying to sabotage the peace process.",
     "within_weeks": "The coalition could deploy its troops within weeks of a ceasefire, the envoy said.",
     "met_with": "Any transfer of the missiles would be met with a firm response, Lavrov said.",
+    "makes_sense": "Talks with the Russian side make sense only once Moscow accepts a truce, the minister said.",
+    "irreversible": "The alliance said Ukraine's path to NATO membership was irreversible.",
     "eased_fact": "Analysts noted that the sanctions pressure eased last winter.",
     "dropped": "Trump dropped his push for a ceasefire.",
     "totality": "Trump does not want Ukraine to completely hand over its territory.",
@@ -235,3 +237,12 @@ def test_within_a_time_after_a_cue_is_a_circumstance(docs: dict[str, Doc]) -> No
 
 def test_being_met_with_a_response_is_no_meeting(docs: dict[str, Doc]) -> None:
     assert readings(docs["met_with"], "negotiations") == []
+
+
+def test_make_sense_judges_its_subject_for_the_speaker(docs: dict[str, Doc]) -> None:
+    reading = only(docs["makes_sense"], "negotiations")
+    assert reading.stance == "support" and reading.frames[0].kind == "evaluation"
+
+
+def test_an_irreversible_path_to_membership_supports_it(docs: dict[str, Doc]) -> None:
+    assert only(docs["irreversible"], "nato_membership").stance == "support"

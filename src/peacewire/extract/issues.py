@@ -106,6 +106,7 @@ class StanceWords:
     sufficiency: frozenset[str]
     intent_nouns: frozenset[str]
     waning_verbs: frozenset[str]
+    evaluative_phrasal: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True, eq=False)
@@ -247,6 +248,7 @@ def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
         sufficiency=frozenset(_strings(st, "sufficiency", "stance")),
         intent_nouns=frozenset(_strings(st, "intent_nouns", "stance")),
         waning_verbs=frozenset(_strings(st, "waning_verbs", "stance")),
+        evaluative_phrasal=_phrases(_strings(st, "evaluative_phrasal", "stance")),
     )
     neg = _section(raw, "negation")
     hedges = _section(raw, "hedges")

@@ -648,6 +648,8 @@ class _Climb:
             and _lemma(head) in lex.stance.intent_nouns
         ):
             return 1, "noun", None  # "his threat to impose tariffs": what he will do
+        if not p and edge == "nsubj" and _phrasal(head, lex.stance.evaluative_phrasal):
+            return 1, "evaluation", head  # "further talks made sense": the speaker's judgement
         if not p and edge == "dobj" and _lemma(head) in MAKING_VERBS:
             p = _object_complement(tok, lex)
             if p:
