@@ -220,6 +220,7 @@ TEXTS = {
         "The Kremlin said Russia would discuss security arrangements for Ukraine only as part of a broader "
         "settlement."
     ),
+    "former_role": "As opposition leader, Keir Starmer repeatedly called for tougher sanctions on Moscow.",
     "its_negotiators": (
         "Kyiv set out its terms on Monday. Its negotiators told the Russian side that Ukraine would never give "
         "up any land."
@@ -421,6 +422,10 @@ def test_a_partial_ceasefire_is_partial(positions: dict[str, list[Position]]) ->
     found = positions["partial"]
     assert {("Ukraine", "ceasefire", "support"), ("Russia", "ceasefire", "support")} <= keys(found)
     assert all("partial" in p.qualifiers for p in found if p.issue == "ceasefire")
+
+
+def test_a_stance_held_in_a_former_role_is_past(positions: dict[str, list[Position]]) -> None:
+    assert "past" in one(positions["former_role"], "Keir Starmer", "sanctions", "support").qualifiers
 
 
 def test_a_dropped_stance_is_past_and_the_new_one_current(positions: dict[str, list[Position]]) -> None:
