@@ -46,6 +46,8 @@ SENTENCES = {
     "met_with": "Any transfer of the missiles would be met with a firm response, Lavrov said.",
     "makes_sense": "Talks with the Russian side make sense only once Moscow accepts a truce, the minister said.",
     "irreversible": "The alliance said Ukraine's path to NATO membership was irreversible.",
+    "in_place": "Our sanctions stay in place until Moscow ends its aggression, the commissioner said.",
+    "quoted_gap": 'Trump said Ukraine could win back "all of its land" with European help.',
     "eased_fact": "Analysts noted that the sanctions pressure eased last winter.",
     "dropped": "Trump dropped his push for a ceasefire.",
     "totality": "Trump does not want Ukraine to completely hand over its territory.",
@@ -246,3 +248,12 @@ def test_make_sense_judges_its_subject_for_the_speaker(docs: dict[str, Doc]) -> 
 
 def test_an_irreversible_path_to_membership_supports_it(docs: dict[str, Doc]) -> None:
     assert only(docs["irreversible"], "nato_membership").stance == "support"
+
+
+def test_staying_in_place_supports_its_subject(docs: dict[str, Doc]) -> None:
+    assert only(docs["in_place"], "sanctions").stance == "support"
+
+
+def test_quotation_marks_inside_a_cue_do_not_count_as_words(docs: dict[str, Doc]) -> None:
+    reading = only(docs["quoted_gap"], "territory")  # "win back ... land" across the opening mark
+    assert [t.lower_ for t in reading.cue.tokens] == ["win", "back", "land"] and reading.stance == "oppose"

@@ -374,15 +374,19 @@ def _match_at(ids: Sequence[int], start: int, pattern: CuePattern, view: TokenVi
     pos = start + n - 1
     for alts in pattern.words[1:]:
         found = 0
-        for j in range(pos + 1, min(len(ids), pos + 2 + MAX_GAP)):
+        gap = 0  # words skipped; quotation marks do not count
+        j = pos + 1
+        while j < len(ids) and gap <= MAX_GAP:
             found = _word_at(ids, j, alts, view)
             if found:
                 got.extend(ids[j : j + found])
                 pos = j + found - 1
                 break
             k = ids[j]
+            j += 1
             if view.quote[k]:
                 continue
+            gap += 1
             if view.punct[k] and view.words[k] not in ("-", "'", "\u2019"):
                 break
             if view.pos[k] not in GAP_POS and view.dep[k] not in GAP_DEPS:

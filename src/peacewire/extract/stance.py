@@ -70,7 +70,9 @@ TIME_PREFIXES = frozenset({"post", "pre"})
 VAGUE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
 """Adverbs that make the source of a clause vague ("the talks were reportedly derailed")."""
 PURPOSE_MARKS = frozenset({"for", "so", "order"})
-COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "represent", "constitute", "deserve",
+PLACING_COPULAS = frozenset({"be", "remain", "stay"})
+"""Copulas whose prepositional phrase places their subject ("stay in place", "are off the table")."""
+COPULAS = frozenset({"be", "become", "seem", "remain", "stay", "appear", "represent", "constitute", "deserve",
                      "merit", "prove", "look", "sound", "have", "pose", "cause", "bring"})  # fmt: skip
 """Verbs whose complement judges their subject ("X is unacceptable", "X would have negative
 consequences", "X poses a threat")."""
@@ -316,7 +318,7 @@ def evaluation(head: Token, lex: PositionLexicon) -> tuple[int, Token | None]:
     if head.lemma_.lower() not in COPULAS:
         return 0, None
     for child in head.children:
-        if child.dep_ == "prep" and head.lemma_ == "be":  # "talks are off the table"
+        if child.dep_ == "prep" and head.lemma_ in PLACING_COPULAS:  # "talks are off the table"
             placed = _placement(child, lex)
             if placed:
                 return placed, None
