@@ -221,6 +221,10 @@ TEXTS = {
         "settlement."
     ),
     "former_role": "As opposition leader, Keir Starmer repeatedly called for tougher sanctions on Moscow.",
+    "dated_reversal": (
+        "In March, Donald Trump said Ukraine could win back all of its land. "
+        "Last week he told reporters that any deal would involve some swapping of territory."
+    ),
     "its_negotiators": (
         "Kyiv set out its terms on Monday. Its negotiators told the Russian side that Ukraine would never give "
         "up any land."
@@ -426,6 +430,14 @@ def test_a_partial_ceasefire_is_partial(positions: dict[str, list[Position]]) ->
 
 def test_a_stance_held_in_a_former_role_is_past(positions: dict[str, list[Position]]) -> None:
     assert "past" in one(positions["former_role"], "Keir Starmer", "sanctions", "support").qualifiers
+
+
+def test_a_stance_dated_earlier_against_a_current_opposite_is_past(
+    positions: dict[str, list[Position]],
+) -> None:
+    found = positions["dated_reversal"]
+    assert "past" in one(found, "Donald Trump", "territory", "oppose").qualifiers
+    assert "past" not in one(found, "Donald Trump", "territory", "support").qualifiers
 
 
 def test_a_dropped_stance_is_past_and_the_new_one_current(positions: dict[str, list[Position]]) -> None:

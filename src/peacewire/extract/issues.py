@@ -9,6 +9,7 @@ tokens they cover.  Everything about stance is left to `stance.py`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -141,6 +142,7 @@ class PositionLexicon:
     past_reversal: tuple[str, ...]
     past_retracting: frozenset[str]
     past_relenting: frozenset[str]
+    past_earlier_times: re.Pattern[str]
     condition_markers: tuple[str, ...]
     condition_max_words: int
     vague_subjects: frozenset[str]
@@ -290,6 +292,7 @@ def build_lexicon(raw: Mapping[str, Any]) -> PositionLexicon:
         past_reversal=_strings(past, "reversal", "past"),
         past_retracting=frozenset(_strings(past, "retracting", "past")),
         past_relenting=frozenset(_strings(past, "relenting", "past")),
+        past_earlier_times=_earlier_times(_strings(past, "earlier_times", "past")),
         condition_markers=_strings(conditions, "markers", "conditions"),
         condition_max_words=max_words,
         vague_subjects=frozenset(_strings(vague, "subjects", "vague")),
@@ -335,6 +338,12 @@ def parse_lexicon(text: str) -> PositionLexicon:
     if not isinstance(raw, dict):
         raise IssueLexiconError("issues.yaml: the top level must be a mapping")
     return build_lexicon(raw)
+
+
+def _earlier_times(phrases: Sequence[str]) -> re.Pattern[str]:
+    """One pattern for the phrases, plus "in <year>", matched on lower-cased text."""
+    words = "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words}|in (?:19|20)\d\d)\b")
 
 
 @lru_cache(maxsize=1)

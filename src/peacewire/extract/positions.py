@@ -69,7 +69,8 @@ class Evidence:
     drafted: bool = False
     """From a plan's provision: the plan's drafters are kept for the sentences that follow."""
     perfect: bool = False
-    """Told in the past perfect ("Trump had insisted on a ceasefire"): before something else."""
+    """Told in the past perfect ("Trump had insisted on a ceasefire"), or in a sentence dated before
+    the article's present ("In September he said ..."): before something else."""
     word: str = ""
     """The lemma of the stance word that names the holder ("offer")."""
     sentence: int = -1
@@ -234,6 +235,9 @@ def _evidence(
     if voices is None:
         return []
     past = past_strength(reading, lex, clause)
+    dated_earlier = (
+        lex.past_earlier_times.search(resolver.table.tokens.text[span[0] : span[1]].lower()) is not None
+    )
     conds = conditions(reading, lex, clause, resolver.table.tokens)
     reversal = reversed_stance(clause, lex)
     earlier: Stance = "oppose" if stance == "support" else "support"
@@ -243,7 +247,7 @@ def _evidence(
             if _session(reading, holder) or _allies_meeting(reading, holder, resolver):
                 continue
             strength = STRENGTH.get(frame.kind if frame else "", 0)
-            before = frame is not None and past_perfect(frame.token)
+            before = frame is not None and past_perfect(frame.token) or dated_earlier
             word = frame.token.lemma_.lower() if frame is not None else ""
             out.append(
                 Evidence(
@@ -435,8 +439,9 @@ def _aid_to_recipient(reading: Reading, resolver: HolderResolver, lex: PositionL
 def _reversed(
     key: tuple[str, str, str], items: list[Evidence], groups: dict[tuple[str, str, str], list[Evidence]]
 ) -> bool:
-    """A stance told only in the past perfect while the article gives the holder's opposite stance as
-    current ("Trump had insisted on a ceasefire" ... "rather than a ceasefire"): the earlier one is past."""
+    """A stance told only in the past perfect or dated earlier while the article gives the holder's
+    opposite stance as current ("Trump had insisted on a ceasefire" ... "rather than a ceasefire"):
+    the earlier one is past."""
     if not all(ev.perfect for ev in items):
         return False
     holder, issue, stance = key
