@@ -225,6 +225,10 @@ TEXTS = {
         "In March, Donald Trump said Ukraine could win back all of its land. "
         "Last week he told reporters that any deal would involve some swapping of territory."
     ),
+    "untied_official": (
+        "Deputy Defence Minister Alexander Fomin said Moscow had decided to reduce military activity "
+        "around Kyiv."
+    ),
     "its_negotiators": (
         "Kyiv set out its terms on Monday. Its negotiators told the Russian side that Ukraine would never give "
         "up any land."
@@ -426,6 +430,13 @@ def test_a_partial_ceasefire_is_partial(positions: dict[str, list[Position]]) ->
     found = positions["partial"]
     assert {("Ukraine", "ceasefire", "support"), ("Russia", "ceasefire", "support")} <= keys(found)
     assert all("partial" in p.qualifiers for p in found if p.issue == "ceasefire")
+
+
+def test_an_official_without_a_country_speaks_for_the_state_his_clause_names(
+    positions: dict[str, list[Position]],
+) -> None:
+    assert ("Alexander Fomin", "hostilities", "oppose") in keys(positions["untied_official"])
+    assert ("Russia", "hostilities", "oppose") not in keys(positions["untied_official"])
 
 
 def test_a_stance_held_in_a_former_role_is_past(positions: dict[str, list[Position]]) -> None:

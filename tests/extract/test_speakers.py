@@ -61,6 +61,9 @@ ARTICLES = {
         "Foreign Minister Sergei Lavrov met Kaja Kallas in Geneva on Tuesday. "
         "She said Europe would keep its sanctions in place."
     ),
+    "will_then_said": (
+        "Norway will send two more air defence systems, Defence Minister Tore O. Sandvik said in Oslo on Thursday."
+    ),
 }
 OUTLETS = {"own_outlet": "Danube Daily Wire"}
 
@@ -93,6 +96,13 @@ def test_he_skips_the_woman_quoted_last_for_the_president_named_by_his_title(
 
 def test_she_skips_the_man_who_is_the_subject(quotes: dict[str, list[Quote]]) -> None:
     assert speakers(quotes["she_after_a_man"]) == ["Kaja Kallas"]
+
+
+def test_a_final_attribution_the_parser_coordinated_to_a_future_clause_reports_it(
+    quotes: dict[str, list[Quote]],
+) -> None:
+    # the parser makes "said" a conjunct of "will send": the "will" is not the report's
+    assert [(q.kind, q.speaker) for q in quotes["will_then_said"]] == [("indirect", "Tore O. Sandvik")]
 
 
 def test_a_subject_outranks_a_possessive_as_antecedent(quotes: dict[str, list[Quote]]) -> None:

@@ -291,6 +291,7 @@ class RoleLexicon:
     media_phrases: frozenset[str] = frozenset()
     military_nouns: frozenset[str] = frozenset()
     mouthpieces: frozenset[str] = frozenset()
+    government_voices: frozenset[str] = frozenset()
     not_actors: frozenset[str] = frozenset()
     title_by_form: Mapping[str, TitleSpec] = field(default_factory=dict)
     max_title_words: int = 1
@@ -571,6 +572,7 @@ def parse_roles(data: Any, filename: str = "roles.yaml") -> RoleLexicon:
         media_phrases=words("media_phrases"),
         military_nouns=words("military_nouns"),
         mouthpieces=words("mouthpieces"),
+        government_voices=words("government_voices"),
         not_actors=frozenset(_strs(data.get("not_actors"), f"{filename}: not_actors")),
         title_by_form=by_form,
         max_title_words=max((len(f.split()) for f in by_form), default=1),

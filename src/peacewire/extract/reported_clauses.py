@@ -113,8 +113,13 @@ class ReportedClauseFinder(ClauseBoundaries):
         modal (its own, or its first conjunct's) says what may be said, not what was."""
         dep, kids, lower = self.tokens.dep, self.tokens.children, self.tokens.lower  # no Tokens built
         host = verb.i
-        if not any(dep[c] == "aux" for c in kids[host]) and dep[host] == "conj":
-            host = self.tokens.head[host]
+        first = self.tokens.head[host]
+        if (
+            not any(dep[c] == "aux" for c in kids[host])
+            and dep[host] == "conj"
+            and any(dep[c] == "cc" and first < c < host for c in kids[first])
+        ):
+            host = first  # "would write … and say that": not "X will send …, the minister said"
         return any(dep[c] == "aux" and lower[c] in self.lex.hypothetical_modals for c in kids[host])
 
     def _claimed(self) -> list[QuoteCandidate]:
