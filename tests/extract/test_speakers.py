@@ -64,6 +64,10 @@ ARTICLES = {
     "will_then_said": (
         "Norway will send two more air defence systems, Defence Minister Tore O. Sandvik said in Oslo on Thursday."
     ),
+    "relayed": (
+        "Russia has received more than 200 ballistic missiles from Iran, Ukraine's military intelligence "
+        "told lawmakers on Tuesday, according to a member of parliament who attended the briefing."
+    ),
 }
 OUTLETS = {"own_outlet": "Danube Daily Wire"}
 
@@ -103,6 +107,11 @@ def test_a_final_attribution_the_parser_coordinated_to_a_future_clause_reports_i
 ) -> None:
     # the parser makes "said" a conjunct of "will send": the "will" is not the report's
     assert [(q.kind, q.speaker) for q in quotes["will_then_said"]] == [("indirect", "Tore O. Sandvik")]
+
+
+def test_a_report_relayed_by_a_vague_source_is_the_reporters(quotes: dict[str, list[Quote]]) -> None:
+    [q] = quotes["relayed"]
+    assert q.text.startswith("Russia has received") and q.speaker == "Ukrainian Military Intelligence"
 
 
 def test_a_subject_outranks_a_possessive_as_antecedent(quotes: dict[str, list[Quote]]) -> None:

@@ -417,8 +417,9 @@ class ClauseBoundaries(QuoteContext):
         words, punct, space = view.words, view.punct, view.space
         tail = 0
         for t in range(verb.i + 1, view.sentence(verb.i)[1]):
-            if words[t] == "," and t + 1 < self.n and view.lower[t + 1] in ("a", "an"):
-                break  # "…, the ministry said, a move seen as …": the reporter's comment
+            if words[t] == "," and t + 1 < self.n and view.lower[t + 1] in ("a", "an", "according"):
+                break  # "…, the ministry said, a move seen as …": the reporter's comment; "…, according
+                # to a lawmaker": who relays it
             if words[t] == ":":
                 return None  # "As X, he said: “…”": the attribution introduces a quotation
             if not (punct[t] or space[t]):

@@ -63,6 +63,14 @@ class ReportedClauseFinder(ClauseBoundaries):
                     # "the visit, according to X, will take place": one clause around the source
                     runs[k - 1 : k + 1] = [runs[k - 1] + runs[k]]
             run = max(runs, key=len)
+            if any(
+                run[0].i <= v.i <= run[-1].i
+                and v.i < tok.i
+                and subject_of(v, self.tokens) is not None
+                and self._clause_tokens(v) is not None
+                for v in self.reporting
+            ):
+                continue  # "X told lawmakers …, according to a member": X's own report, relayed
             if head.pos_ in ("VERB", "AUX") and run[0].i <= head.i <= run[-1].i:
                 last = self._drop_trailing_apposition(head, run[-1].i)
                 run = [t for t in run if t.i <= last]
