@@ -344,3 +344,18 @@ def test_a_listed_acronym_stands_for_the_gazetteers_name(nlp: Language, gaz: Gaz
     )
     eu = [a for a in table.actors if "EU" in a.aliases or a.name == "EU"]
     assert [a.name for a in eu] == ["European Union"]
+
+
+def test_a_local_body_named_by_its_kind_belongs_to_the_last_place(nlp: Language, gaz: Gazetteer) -> None:
+    text = (
+        "Drones struck Novorossiysk overnight, the city's emergency headquarters said. "
+        "In Orikhiv, glide bombs destroyed the last bakery, the local military administration said."
+    )
+    doc = nlp(text)
+    table = build_actor_table(doc, gaz)
+    names = []
+    for phrase in ("the city's emergency headquarters", "the local military administration"):
+        at = text.index(phrase)
+        actor = table.resolve(doc.char_span(at, at + len(phrase)))
+        names.append(actor.name if actor else None)
+    assert names == ["Novorossiysk Emergency Headquarters", "Orikhiv Local Military Administration"]
