@@ -3,9 +3,9 @@
 Three gold sets: the shared dev set (measurement data outside the repository;
 these tests skip, saying why, in a clone without ../shared), the bundled
 sample corpus, and the held-out set (corpus/heldout: written and annotated
-by helpers who did not write the rules, h01-h08 in one session, h09-h16 in
-the next; each batch was measured before its errors were studied, see the
-closing notes). Each set is extracted once per session through the same path
+by helpers who did not write the rules: h01-h08 in one session, h09-h16 and
+h17-h24 in the next; each batch was measured before its errors were studied,
+see the closing notes). Each set is extracted once per session through the same path
 as `peacewire eval` (session fixtures `dev_metrics` and `sample_metrics` of
 conftest.py, shared with the event tests). The floors sit a little under the figures measured when
 they were set (see the closing notes of the issues), so a change that loses
@@ -37,13 +37,13 @@ SAMPLE_FLOORS = {
 
 HELDOUT_FLOORS = {
     ("quotes", "f1"): 0.95,
-    ("quotes_end_to_end", "f1"): 0.92,
-    ("positions", "f1"): 0.64,
-    ("attacks", "f1"): 0.91,
-    ("arms_transfers", "f1"): 0.84,
+    ("quotes_end_to_end", "f1"): 0.90,
+    ("positions", "f1"): 0.59,
+    ("attacks", "f1"): 0.83,
+    ("arms_transfers", "f1"): 0.83,
 }
-"""Measured 2026-11-22 (second session) on h01-h16: quotes 0.970 / 0.942 end to end, positions 0.663,
-attacks 0.941, arms transfers 0.875 (16 articles)."""
+"""Measured 2026-11-22 (second session) on h01-h24: quotes 0.960 / 0.916 end to end, positions 0.609,
+attacks 0.850, arms transfers 0.857 (24 articles)."""
 
 
 def _check(metrics: dict[str, Any], floors: dict[tuple[str, str], float]) -> list[str]:
@@ -69,5 +69,5 @@ def test_sample_corpus_accuracy_does_not_drop(sample_metrics: dict[str, Any]) ->
 
 
 def test_heldout_accuracy_does_not_drop(heldout_metrics: dict[str, Any]) -> None:
-    assert heldout_metrics["articles"] == 16
+    assert heldout_metrics["articles"] == 24
     assert _check(heldout_metrics, HELDOUT_FLOORS) == []
