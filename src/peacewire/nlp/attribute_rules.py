@@ -20,7 +20,7 @@ on real text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
@@ -31,6 +31,8 @@ from spacy.pipeline import AttributeRuler
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from peacewire.nlp.component import PerDocComponent
 
 # Token attributes a rule may test, and the ones it may set: the columns of
 # the arrays read and written.
@@ -140,7 +142,7 @@ class RowRules(NamedTuple):
     multi_starts: tuple[int, ...]  # multi-token patterns whose first token the row passes
 
 
-class ArrayAttributeRuler:
+class ArrayAttributeRuler(PerDocComponent):
     """The stock attribute ruler's effect, computed on arrays (see module doc)."""
 
     def __init__(self, strings: StringStore, rules: Sequence[Rule] = ()) -> None:
@@ -223,10 +225,6 @@ class ArrayAttributeRuler:
                 values[column] = value
         doc.from_array(list(WRITE_COLUMNS), cast(Any, numpy.array(out, dtype=numpy.uint64)))
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 def use_array_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:

@@ -13,7 +13,6 @@ attribute ruler) keep it, as with the stock component (`overwrite=False`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 import numpy
@@ -22,11 +21,13 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
+from peacewire.nlp.component import PerDocComponent
+
 COLUMNS = [ORTH, POS, MORPH, LEMMA]
 CACHE_SIZE = 200_000
 
 
-class ArrayLemmatizer:
+class ArrayLemmatizer(PerDocComponent):
     """The stock rule lemmatizer's lemmas, memoised per (text, POS, morphology)."""
 
     def __init__(self, stock: Lemmatizer | None = None) -> None:
@@ -60,10 +61,6 @@ class ArrayLemmatizer:
             self._lemmas.clear()
         self._lemmas[key] = lemma
         return lemma
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 def use_array_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
