@@ -107,6 +107,13 @@ ARTICLES: dict[str, tuple[str, str | None]] = {
         "Moscow said the bridge blast was sabotage and had been planned by Ukrainian intelligence.\n",
         "2023-03-15",
     ),
+    "separate_and_origin": (
+        "Russian missiles hit an apartment block in Kharkiv on Friday, killing four people, the mayor said.\n"
+        "Prosecutors said the block had been struck by two S-300 missiles fired from the occupied part "
+        "of the Belgorod region.\n"
+        "A separate Russian strike damaged a power substation in the city's Kyivskyi district.\n",
+        "2024-05-10",
+    ),
     "dam": (
         "The old dam at Kremenchuk was wrecked overnight, and water flooded several villages downstream.\n"
         "Ukraine's army said Russian forces had blown up the dam as they retreated.\n",
@@ -417,6 +424,13 @@ def test_named_site_the_site_again_and_an_agent(events: dict[str, list[Event]]) 
     assert a.location == "Antonivskyi Bridge"
     assert count(a, "killed") == (4, "exact")
     assert a.perpetrator == "Ukraine"  # "planned by Ukrainian intelligence"
+
+
+def test_a_launch_site_is_no_target_and_a_separate_strike_is_another_attack(
+    events: dict[str, list[Event]],
+) -> None:
+    found = [(a.location, a.sublocation, count(a, "killed")) for a in attacks(events, "separate_and_origin")]
+    assert found == [("Kharkiv", None, (4, "exact")), ("Kharkiv", "Kyivskyi district", None)]
 
 
 def test_site_at_a_town_and_blowing_it_up(events: dict[str, list[Event]]) -> None:

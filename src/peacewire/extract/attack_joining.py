@@ -96,7 +96,9 @@ def assemble(reports: Sequence[Report]) -> list[Attack]:
             continue
         target: Attack | None = None
         new_place: PlaceMention | None = None
-        if r.place is not None:
+        if r.distinct:
+            pass  # "a separate strike": a new attack, wherever it hit
+        elif r.place is not None:
             same = [
                 a
                 for a in attacks

@@ -46,6 +46,8 @@ class Report:
     """Only blasts heard somewhere: names a place, never an attack of its own."""
     definite: bool = False
     """Its attack word is definite or owned ("the strike", "Ukraine's incursion"): one already known."""
+    distinct: bool = False
+    """Its attack word says it is another attack ("a separate strike"): never joined to an earlier one."""
     national: bool = False
     """Reports an attack on the country as a whole ("across the country", "against Ukraine's
     energy facilities")."""

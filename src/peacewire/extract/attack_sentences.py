@@ -223,6 +223,10 @@ def sentence_reports(
             continue
         r.anaphoric = _anaphoric(r.triggers[0], cues)
         r.definite = r.anaphoric or _owned(r.triggers[0], cues)
+        r.distinct = any(
+            c.dep_ in ("amod", "det") and c.lower_ in cues.attack.distinct_modifiers
+            for c in r.triggers[0].children
+        )
         r.earlier = any(_earlier(t) for t in r.triggers) and len(reports) > 1
         for t in r.triggers:
             r.perpetrator = _agent(t, table, gaz, cues)

@@ -31,6 +31,7 @@ class AttackCues:
     not_objects: frozenset[str]
     cancellers: frozenset[str]
     irrealis_modifiers: frozenset[str]
+    distinct_modifiers: frozenset[str]
     damage: frozenset[str]
     multi_place: tuple[str, ...]
     cumulative: tuple[str, ...]
@@ -226,6 +227,7 @@ def parse_cues(raw: Any) -> EventCues:
             not_objects=_words(a, "not_objects", "attack"),
             cancellers=_words(a, "cancellers", "attack"),
             irrealis_modifiers=_words(a, "irrealis_modifiers", "attack"),
+            distinct_modifiers=_words(a, "distinct_modifiers", "attack"),
             damage=_words(a, "damage", "attack"),
             multi_place=_list(a, "multi_place", "attack"),
             cumulative=_list(a, "cumulative", "attack"),

@@ -357,12 +357,30 @@ def _demoted(sent: Span, start: int) -> bool:
     return bool(words) and words[-1] in ("from",)
 
 
+def _under_from(tok: Token) -> bool:
+    """ "fired from the Russian-occupied part of the neighbouring Kherson region": the place sits in a
+    "from" phrase further up than the words before it show."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "pobj" and cur.head.lower_ == "from":
+            return True
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("compound", "amod", "pobj", "appos", "poss", "nmod") or (
+            cur.dep_ == "prep" and cur.lower_ == "of"
+        ):
+            cur = cur.head
+            continue
+        return False
+    return False
+
+
 def _origin(sent: Span, start: int) -> bool:
     doc = sent.doc
     k = start - 1
     while k >= sent.start and doc[k].lower_ in ("the", "occupied", "russian", "ukrainian", "annexed"):
         k -= 1
-    return k >= sent.start and doc[k].lower_ == "from"
+    return k >= sent.start and doc[k].lower_ == "from" or _under_from(doc[start])
 
 
 def _container(tok: Token) -> bool:
