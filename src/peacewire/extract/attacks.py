@@ -39,6 +39,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Span
+
 from peacewire.extract.attack_joining import assemble, keep, to_event
 from peacewire.extract.attack_places import Story, _country_target, _names_places, read_places
 from peacewire.extract.attack_records import Report
@@ -53,6 +55,9 @@ from peacewire.extract.parties import ActorLookup
 from peacewire.records import Event
 
 __all__ = ["SOUND_NOUNS", "extract_attacks"]
+
+CITY_WORDS = frozenset({"city"})
+"""The word that refers back to a city ("the city's Kyivskyi district")."""
 
 
 def extract_attacks(
@@ -86,6 +91,11 @@ def extract_attacks(
     for n, body in enumerate(bodies):
         assert view is not None
         if read is None or read[n]:
+            # "the city" in a sentence that names a city itself, be it in an office ("the mayor of
+            # Donetsk said ... the city's Kyivskyi district") or the dateline, is that city
+            here = _named_city(body.span, gaz, view) if view.tokens.has_any(body.span, CITY_WORDS) else None
+            if here is not None:
+                story.recent_city = here
             found = sentence_reports(n, body, table, gaz, cues, published, story, view)
         else:
             found = []
@@ -107,3 +117,25 @@ def extract_attacks(
             story.recent_city = cities[-1]  # "the city" in what follows
     attacks = assemble(reports)
     return [to_event(a) for a in attacks if keep(a, attacks)]
+
+
+def _named_city(sent: Span, gaz: Gazetteer, view: EventDoc) -> str | None:
+    """The first known city the sentence names, as a run of proper nouns (a dateline's capitals too:
+    "ZAPORIZHZHIA — Residents of the city's ...")."""
+    tokens = view.tokens
+    words, pos = tokens.words, tokens.pos
+    i = sent.start
+    while i < sent.end:
+        if pos[i] != "PROPN":
+            i += 1
+            continue
+        j = i
+        while j < sent.end and pos[j] == "PROPN":
+            j += 1
+        for k in range(j, i, -1):  # the longest run first: "Kryvyi Rih"
+            text = " ".join(words[i:k])
+            place = gaz.place(text.title() if text.isupper() else text)
+            if place is not None and place.kind == "city":
+                return place.name
+        i = j
+    return None
