@@ -62,6 +62,8 @@ LINES = [
     "Three gunmen killed a farmer.",
     # 24: a part of a toll, marked as such with parts
     "At least 20 people were killed, including four in the town of Izium.",
+    # 25: coordinated single victims
+    "The strike killed a 70-year-old man and his grandson and wounded six other people.",
 ]
 
 
@@ -98,6 +100,7 @@ def found(doc: Doc, n: int) -> list[tuple[str, float, str, bool]]:
         (22, [("killed", 11, "exact", True), ("injured", 30, "exact", True)]),
         (23, [("killed", 1, "exact", False)]),
         (24, [("killed", 20, "at_least", False)]),
+        (25, [("killed", 2, "exact", False), ("injured", 6, "exact", False)]),
     ],
 )
 def test_casualty_counts(doc: Doc, n: int, expected: list[tuple[str, float, str, bool]]) -> None:

@@ -393,6 +393,12 @@ def _singulars(
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue
+        # "killed a woman and her son": each person coordinated with the first is one more
+        value += sum(
+            1.0
+            for c in tok.conjuncts
+            if c.i > tok.i and c.tag_ == "NN" and c.lemma_.lower() in cc.singular_people
+        )
         out.append(
             CasualtyFigure(kind=kind, count=Count(value, "exact"), start=det.i, cue=verb.i, revised=revised)
         )
