@@ -33,3 +33,13 @@ def test_unknown_gender_agrees_with_every_pronoun() -> None:
     assert agrees("he", None) and agrees("she", None)
     assert agrees("she", "f") and not agrees("he", "f")
     assert agrees("he", "m") and not agrees("her", "m")
+
+
+def test_genders_of_an_article_are_told_once_per_person() -> None:
+    from peacewire.extract.gender import Genders
+
+    text = "Foreign ministry spokeswoman Maria Zakharova"
+    zakharova = Actor(name="Maria Zakharova", type="person", mentions=[(0, len(text))])
+    genders = Genders(text)
+    assert genders.of(zakharova) == "f"
+    assert genders.agree("she", zakharova) and not genders.agree("he", zakharova)

@@ -89,3 +89,20 @@ def agrees(pronoun: str, gender: Gender | None) -> bool:
     if gender == "m":
         return word not in FEMININE_PRONOUNS
     return True
+
+
+class Genders:
+    """The gender of each person of one article, told once: every pronoun asks again."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._known: dict[str, Gender | None] = {}
+
+    def of(self, actor: Actor) -> Gender | None:
+        if actor.name not in self._known:
+            self._known[actor.name] = person_gender(actor, self.text)
+        return self._known[actor.name]
+
+    def agree(self, pronoun: str, actor: Actor) -> bool:
+        """Whether the pronoun can stand for the actor."""
+        return agrees(pronoun, self.of(actor))

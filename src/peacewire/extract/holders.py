@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from peacewire.extract.actors import ActorTable
 from peacewire.extract.antecedents import role_subjects
-from peacewire.extract.gender import Gender, agrees, person_gender
+from peacewire.extract.gender import Genders
 from peacewire.extract.issues import PositionLexicon
 from peacewire.extract.stance import RELATIVE_PRONOUNS, first_person
 from peacewire.extract.tokenview import TokenView
@@ -94,7 +94,7 @@ class HolderResolver:
         self._marks: list[tuple[int, int]] | None = None
         self._sentence_starts: list[int] | None = None
         self._roles: list[tuple[int, Actor]] | None = None
-        self._genders: dict[str, Gender | None] = {}
+        self._genders = Genders(table.tokens.text)
         self.plans: list[tuple[Token, list[Actor]]] = []
         """Plans named so far with their drafters (for "the plan" later on)."""
 
@@ -288,7 +288,7 @@ class HolderResolver:
         for actor in self.table.actors:
             if actor.type == "media" or (actor.type == "person") != want_person:
                 continue
-            if want_person and not agrees(tok.lower_, self._gender(actor)):
+            if want_person and not self._genders.agree(tok.lower_, actor):
                 continue  # "he" is not the woman named last
             for start, end in actor.mentions:
                 if not (horizon <= start < tok.idx):
@@ -308,11 +308,6 @@ class HolderResolver:
             return None
         # the latest subject wins; without one, the latest mention
         return best[2]
-
-    def _gender(self, actor: Actor) -> Gender | None:
-        if actor.name not in self._genders:
-            self._genders[actor.name] = person_gender(actor, self.table.tokens.text)
-        return self._genders[actor.name]
 
     def _role_subjects(self) -> list[tuple[int, Actor]]:
         """Definite role-noun subjects ("the Ukrainian president moved on to ...") outside quotation

@@ -24,7 +24,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from peacewire.extract.antecedents import role_subjects
-from peacewire.extract.gender import Gender, agrees, person_gender
+from peacewire.extract.gender import Genders
 from peacewire.extract.lexicon import ReportingLexicon, reporting_lexicon
 from peacewire.extract.quotemarks import MarkPair, pair_marks
 from peacewire.extract.quotes import QuoteCandidate
@@ -125,7 +125,7 @@ class SpeakerResolver:
         self._subjects: dict[tuple[int, int], bool] = {}  # `_is_subject` of each mention, once
         self._in_pairs: dict[int, bool] = {}  # whether a position is inside marks, read once
         self._roles: list[tuple[int, Actor]] | None = None  # `_role_subjects`, read once
-        self._genders: dict[str, Gender | None] = {}
+        self._genders = Genders(self.text)
 
     # -- discourse helpers ---------------------------------------------------
 
@@ -220,13 +220,8 @@ class SpeakerResolver:
             self._roles = [(at, actor) for at, actor in found if not self._in_quotation(at)]
         return self._roles
 
-    def _gender(self, actor: Actor) -> Gender | None:
-        if actor.name not in self._genders:
-            self._genders[actor.name] = person_gender(actor, self.text)
-        return self._genders[actor.name]
-
     def _agrees(self, pronoun: str, actors: list[Actor | None]) -> bool:
-        return len(actors) != 1 or actors[0] is None or agrees(pronoun, self._gender(actors[0]))
+        return len(actors) != 1 or actors[0] is None or self._genders.agree(pronoun, actors[0])
 
     def _pronoun(self, tok: Token) -> list[Actor | None]:
         """Resolve he/she/it/they: the nearest earlier subject of the right kind.
