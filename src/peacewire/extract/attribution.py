@@ -16,11 +16,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from spacy.tokens import Token
 
-from peacewire.extract.gazetteer import load_gazetteer
+from peacewire.extract.actor_phrases import find_title
+from peacewire.extract.gazetteer import fold, load_gazetteer
 from peacewire.extract.holders import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
@@ -44,32 +44,17 @@ def _national_official(person: Actor) -> bool:
     """A person named with a national office but no country ("Defence Minister Tore O. Sandvik said
     Norway will send ..."): reporters leave the country out when the clause names it, so the state
     the official speaks of is taken as his own (ANNOTATION.md: the official holds his government's
-    stance)."""
+    stance).  The office is one of roles.yaml's national titles whose forms name a government voice
+    (`government_voices`: ministers, spokespeople, presidents; not advisers or commanders)."""
     if person.type != "person" or person.country is not None:
         return False
-    titles = national_titles()
-    return any(
-        form in titles for alias in person.aliases for form in _word_runs(alias.lower().replace(",", " "))
-    )
-
-
-def _word_runs(text: str, longest: int = 3) -> set[str]:
-    words = text.split()
-    return {" ".join(words[i : i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)}
-
-
-@lru_cache(maxsize=1)
-def national_titles() -> frozenset[str]:
-    """Forms of the national offices of roles.yaml that speak for a government (`government_voices`:
-    ministers, spokespeople, presidents; not advisers or commanders)."""
     roles = load_gazetteer().roles
-    return frozenset(
-        form
-        for spec in roles.titles
-        if spec.scope == "national"
-        for form in spec.forms
-        if not roles.government_voices.isdisjoint(form.split())
-    )
+    for alias in person.aliases:
+        spec = find_title([fold(w) for w in alias.replace(",", " ").split()], roles)
+        if spec is not None and spec.scope == "national":
+            if any(not roles.government_voices.isdisjoint(form.split()) for form in spec.forms):
+                return True
+    return False
 
 
 def own_side(person: Actor, other: Actor) -> bool:
