@@ -86,6 +86,7 @@ class NumberCues:
     scales: Mapping[str, float]
     units: frozenset[str]
     fractions: Mapping[str, float]
+    currencies: frozenset[str] = frozenset()
 
     @property
     def max_qualifier_words(self) -> int:
@@ -261,6 +262,7 @@ def parse_cues(raw: Any) -> EventCues:
             scales=_numbers_map(n, "scales"),
             units=_words(n, "units", "numbers"),
             fractions=_numbers_map(n, "fractions"),
+            currencies=_words(n, "currencies", "numbers"),
         ),
         transfer=TransferCues(
             verbs=_words(t, "verbs", "transfer"),

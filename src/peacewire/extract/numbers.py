@@ -141,18 +141,11 @@ def _is_year(tok: Token) -> bool:
     return nxt is None or nxt.pos_ != "NOUN"
 
 
-CURRENCY_WORDS: frozenset[str] = frozenset(
-    {"dollar", "dollars", "euro", "euros", "pound", "pounds", "rouble", "roubles", "ruble", "rubles",
-     "hryvnia", "hryvnias", "yuan", "yen", "franc", "francs", "krone", "kroner", "kronor", "zloty",
-     "cent", "cents"}
-)  # fmt: skip
-
-
-def _currency_near(first: Token, last: Token) -> bool:
+def _currency_near(first: Token, last: Token, cues: NumberCues) -> bool:
     """A currency sign or word within the number's money entity or just around it."""
     doc = first.doc
     lo, hi = max(0, first.i - 2), min(len(doc), last.i + 3)
-    return any(doc[k].lower_ in CURRENCY_SIGNS or doc[k].lower_ in CURRENCY_WORDS for k in range(lo, hi))
+    return any(doc[k].lower_ in CURRENCY_SIGNS or doc[k].lower_ in cues.currencies for k in range(lo, hi))
 
 
 def _excluded(first: Token, last: Token, cues: NumberCues) -> bool:
@@ -160,7 +153,7 @@ def _excluded(first: Token, last: Token, cues: NumberCues) -> bool:
     doc = first.doc
     if first.ent_type_ in NOT_COUNT_ENTS or last.ent_type_ in NOT_COUNT_ENTS:
         # the small model calls "more than 12 million (shells)" money: money names a currency
-        if not (first.ent_type_ == last.ent_type_ == "MONEY" and not _currency_near(first, last)):
+        if not (first.ent_type_ == last.ent_type_ == "MONEY" and not _currency_near(first, last, cues)):
             return True
     prev = doc[first.i - 1] if first.i > 0 else None
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
