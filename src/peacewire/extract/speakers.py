@@ -207,17 +207,16 @@ class SpeakerResolver:
             elif said.person is not None and (said.person == want_person or said.plural):
                 out.append((said.subject_at, True, [None], said.plural))
         for at, actor in self._role_subjects():
-            if at < before and (actor.type == "person") == want_person:
+            if at < before and (actor.type == "person") == want_person and not self._in_quotation(at):
                 out.append((at, True, [actor], False))
         out.sort(key=lambda x: x[0])
         return out
 
     def _role_subjects(self) -> list[tuple[int, Actor]]:
-        """Subjects naming an actor by a definite role noun only (`antecedents.role_subjects`),
-        outside quotations."""
+        """Subjects naming an actor by a definite role noun only (`antecedents.role_subjects`), read
+        once; whether one stands inside a quotation is asked at each use, as quotations are attributed."""
         if self._roles is None:
-            found = role_subjects(self.doc, self.table.resolve)
-            self._roles = [(at, actor) for at, actor in found if not self._in_quotation(at)]
+            self._roles = role_subjects(self.doc, self.table.resolve)
         return self._roles
 
     def _agrees(self, pronoun: str, actors: list[Actor | None]) -> bool:
